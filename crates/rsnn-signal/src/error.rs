@@ -1,0 +1,173 @@
+//! The error type of `rsnn-signal`.
+
+use std::path::PathBuf;
+
+/// Where a spike sits: an optional channel (neuron) and the index of the spike in its train.
+fn at(channel: &Option<usize>, index: &usize) -> String {
+    match channel {
+        Some(c) => format!("channel {c}, spike {index}"),
+        None => format!("spike {index}"),
+    }
+}
+
+/// Everything that can go wrong in `rsnn-signal`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignalError {
+    /// A spike time is NaN or infinite.
+    #[error("{}: spike time {value} is not finite", at(.channel, .index))]
+    NonFinite {
+        /// Channel of the offending train, if known.
+        channel: Option<usize>,
+        /// Index of the offending spike.
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// Spike times are not sorted in increasing order.
+    #[error("{}: spike times are not sorted ({current} follows {previous})", at(.channel, .index))]
+    Unsorted {
+        /// Channel of the offending train, if known.
+        channel: Option<usize>,
+        /// Index of the offending spike.
+        index: usize,
+        /// The time of the previous spike.
+        previous: f64,
+        /// The time of the offending spike.
+        current: f64,
+    },
+    /// Two consecutive spikes are closer than the refractory period.
+    #[error(
+        "{}: spikes at {previous} and {current} are closer than the refractory period {min_gap}",
+        at(.channel, .index)
+    )]
+    Refractory {
+        /// Channel of the offending train, if known.
+        channel: Option<usize>,
+        /// Index of the later spike (0 for the pair across the period boundary).
+        index: usize,
+        /// The earlier spike time.
+        previous: f64,
+        /// The later spike time (for the period boundary: the first spike plus the period).
+        current: f64,
+        /// The required minimal distance.
+        min_gap: f64,
+    },
+    /// A spike of a periodic train lies outside `[0, period)`.
+    #[error("{}: spike time {time} is outside [0, {period})", at(.channel, .index))]
+    OutOfPeriod {
+        /// Channel of the offending train, if known.
+        channel: Option<usize>,
+        /// Index of the offending spike.
+        index: usize,
+        /// The offending time.
+        time: f64,
+        /// The period of the train.
+        period: f64,
+    },
+    /// The trains of a score do not share one period.
+    #[error("channel {channel} has period {found}, but the score has period {expected}")]
+    PeriodMismatch {
+        /// Offending channel.
+        channel: usize,
+        /// The period of the score.
+        expected: f64,
+        /// The period of the channel.
+        found: f64,
+    },
+    /// Two collections that must have the same number of channels do not.
+    #[error("channel counts differ: expected {expected}, found {found}")]
+    ChannelMismatch {
+        /// The expected number of channels.
+        expected: usize,
+        /// The number of channels found.
+        found: usize,
+    },
+    /// A numeric parameter is out of its valid range.
+    #[error("invalid parameter `{name}` = {value}: {reason}")]
+    InvalidParameter {
+        /// Name of the parameter.
+        name: &'static str,
+        /// The value given.
+        value: f64,
+        /// What the parameter must satisfy.
+        reason: &'static str,
+    },
+    /// A file could not be read or written.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A JSON file is malformed or holds invalid data.
+    #[error("{}: invalid JSON rsnn file: {source}", .path.display())]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error (names the field, the position and the broken invariant).
+        source: serde_json::Error,
+    },
+    /// A bincode file is malformed or holds invalid data.
+    #[error("{}: invalid bincode rsnn file: {source}", .path.display())]
+    Bincode {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: bincode::Error,
+    },
+    /// A file holds another kind of rsnn data than requested.
+    #[error("{}: holds `{found}` data, expected `{expected}`", .path.display())]
+    WrongKind {
+        /// The file.
+        path: PathBuf,
+        /// The kind that was requested.
+        expected: &'static str,
+        /// The kind found in the file.
+        found: String,
+    },
+    /// A file was written with a format version this build cannot read.
+    #[error("{}: format version {found} of `{kind}` is not supported (this build reads version {supported})", .path.display())]
+    UnsupportedVersion {
+        /// The file.
+        path: PathBuf,
+        /// The kind of data.
+        kind: &'static str,
+        /// The version found in the file.
+        found: u32,
+        /// The version this build reads and writes.
+        supported: u32,
+    },
+    /// The file extension does not name a known encoding.
+    #[error("{}: unknown file extension (use .json, .bin or .bincode)", .path.display())]
+    UnknownExtension {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync() {
+        fn check<T: Send + Sync + 'static>() {}
+        check::<SignalError>();
+    }
+
+    #[test]
+    fn messages_name_the_location() {
+        let e = SignalError::Unsorted {
+            channel: Some(3),
+            index: 5,
+            previous: 4.0,
+            current: 2.0,
+        };
+        assert_eq!(
+            e.to_string(),
+            "channel 3, spike 5: spike times are not sorted (2 follows 4)"
+        );
+    }
+}
