@@ -17,3 +17,8 @@ pub use rsnn_optim as optim;
 pub use rsnn_signal as signal;
 #[doc(inline)]
 pub use rsnn_sim as sim;
+
+/// The code blocks of README.md, compiled and run as doctests so that the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
