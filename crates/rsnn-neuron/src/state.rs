@@ -1,0 +1,222 @@
+//! The incremental exact potential of one neuron: arrivals are added in time order and the
+//! coefficients stay local to the last arrival (MODEL.md section 3).
+
+use crate::piece::Piece;
+use rsnn_signal::AlphaKernel;
+use std::f64::consts::E;
+
+/// Absolute size below which [`PotentialState::prune`] forgets the state.
+pub const PRUNE_TOLERANCE: f64 = 1e-18;
+
+/// The potential $z(t) = \sum_i w_i h(t - a_i)$ of a stream of arrivals, kept as
+/// $z(t) = e^{-u} (\alpha u + \beta)$ with $u = (t - a_{\text{last}}) / \tau$.
+///
+/// Adding an arrival costs one exponential; evaluating the potential or its slope costs one
+/// exponential; [`next_crossing`](Self::next_crossing) is exact (no time grid).
+///
+/// Queries are meant for times at or after the last arrival: earlier times get the
+/// continuation of the last piece, not the true potential.
+#[derive(Debug, Clone, Copy)]
+pub struct PotentialState {
+    last: Option<f64>,
+    piece: Piece,
+    tau: f64,
+    inv_tau: f64,
+    kernel: AlphaKernel,
+}
+
+impl PotentialState {
+    /// Zero potential, no arrival yet.
+    pub fn new(kernel: AlphaKernel) -> Self {
+        Self {
+            last: None,
+            piece: Piece::default(),
+            tau: kernel.tau(),
+            inv_tau: 1.0 / kernel.tau(),
+            kernel,
+        }
+    }
+
+    /// The kernel.
+    pub fn kernel(&self) -> AlphaKernel {
+        self.kernel
+    }
+
+    /// Adds `weight * h(t - time)`.
+    ///
+    /// Arrivals should come in time order. An arrival earlier than the last one is still added
+    /// exactly, but the coefficients stay relative to the (later) last arrival, so the potential
+    /// is only right from the last arrival on.
+    #[inline]
+    pub fn add_arrival(&mut self, time: f64, weight: f64) {
+        let w = weight * E;
+        match self.last {
+            None => {
+                self.last = Some(time);
+                self.piece = Piece {
+                    alpha: w,
+                    beta: 0.0,
+                };
+            }
+            Some(last) => {
+                let delta = (time - last) * self.inv_tau;
+                if delta >= 0.0 {
+                    self.piece = self.piece.shifted(delta);
+                    self.piece.alpha += w;
+                    self.last = Some(time);
+                } else {
+                    let e = delta.exp();
+                    self.piece.alpha += w * e;
+                    self.piece.beta -= w * delta * e;
+                }
+            }
+        }
+    }
+
+    /// The time of the last arrival (the reference of the local coefficients), if any.
+    pub fn last_arrival(&self) -> Option<f64> {
+        self.last
+    }
+
+    /// The local coefficients `(alpha, beta)` (tau = 1 units, relative to the last arrival).
+    pub fn coefficients(&self) -> (f64, f64) {
+        (self.piece.alpha, self.piece.beta)
+    }
+
+    /// `z(t)` for `t >=` the last arrival.
+    #[inline]
+    pub fn potential(&self, t: f64) -> f64 {
+        match self.last {
+            None => 0.0,
+            Some(last) => self.piece.value((t - last) * self.inv_tau),
+        }
+    }
+
+    /// The right slope `z'(t+)` for `t >=` the last arrival.
+    #[inline]
+    pub fn slope(&self, t: f64) -> f64 {
+        match self.last {
+            None => 0.0,
+            Some(last) => self.piece.slope((t - last) * self.inv_tau) * self.inv_tau,
+        }
+    }
+
+    /// The first `t` in `[from, until]` with `z(t) >= level` (`Some(from)` if it is already
+    /// there), or None. `until` may be infinite. `from` before the last arrival is treated as
+    /// the last arrival.
+    ///
+    /// Exact: the crossing is bracketed on the increasing part of the unimodal last piece and
+    /// solved by safeguarded Newton to about 1e-15 relative in local time (no time grid).
+    pub fn next_crossing(&self, level: f64, from: f64, until: f64) -> Option<f64> {
+        if until.is_nan() || from.is_nan() || until < from {
+            return None;
+        }
+        let Some(last) = self.last else {
+            return (0.0 >= level).then_some(from);
+        };
+        let from = from.max(last);
+        let u0 = (from - last) * self.inv_tau;
+        let u1 = (until - last) * self.inv_tau;
+        let u = self.piece.crossing(level, u0, u1)?;
+        if u == u0 {
+            return Some(from);
+        }
+        Some((last + u * self.tau).clamp(from, until))
+    }
+
+    /// Forgets the state when its potential and slope are negligible (below
+    /// [`PRUNE_TOLERANCE`] in absolute value) from time `t` on. The last arrival time is kept.
+    pub fn prune(&mut self, t: f64) {
+        if let Some(last) = self.last {
+            let u = ((t - last) * self.inv_tau).max(0.0);
+            let bound = (-u).exp() * (self.piece.alpha.abs() * (1.0 + u) + self.piece.beta.abs());
+            if bound < PRUNE_TOLERANCE {
+                self.piece = Piece::default();
+            }
+        }
+    }
+
+    /// Back to zero potential with no arrival.
+    pub fn reset(&mut self) {
+        self.last = None;
+        self.piece = Piece::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn direct(arrivals: &[(f64, f64)], t: f64, h: AlphaKernel) -> f64 {
+        arrivals.iter().map(|&(a, w)| w * h.value(t - a)).sum()
+    }
+
+    #[test]
+    fn matches_direct_sum() {
+        for tau in [1.0, 0.3, 2.5] {
+            let h = AlphaKernel::new(tau).unwrap();
+            let arr = [
+                (0.0, 0.75),
+                (1.0, 0.5),
+                (1.5, -0.125),
+                (2.5, -0.5),
+                (3.0, 0.5),
+            ];
+            let mut s = PotentialState::new(h);
+            assert_eq!(s.potential(1.0), 0.0);
+            for &(a, w) in &arr {
+                s.add_arrival(a, w);
+            }
+            for t in [3.0, 3.2, 4.0, 7.5] {
+                assert!((s.potential(t) - direct(&arr, t, h)).abs() < 1e-14);
+                let eps = 1e-6;
+                let fd = (s.potential(t + eps) - s.potential(t)) / eps;
+                assert!((s.slope(t) - fd).abs() < 1e-4, "tau {tau} t {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn late_arrival_is_added_exactly() {
+        let h = AlphaKernel::default();
+        let mut s = PotentialState::new(h);
+        s.add_arrival(2.0, 1.0);
+        s.add_arrival(1.5, -0.3);
+        assert_eq!(s.last_arrival(), Some(2.0));
+        let t = 2.7;
+        let want = h.value(t - 2.0) - 0.3 * h.value(t - 1.5);
+        assert!((s.potential(t) - want).abs() < 1e-15);
+    }
+
+    #[test]
+    fn crossing_cases() {
+        let mut s = PotentialState::new(AlphaKernel::default());
+        assert_eq!(s.next_crossing(0.0, 1.0, 2.0), Some(1.0));
+        assert_eq!(s.next_crossing(0.5, 1.0, 2.0), None);
+        s.add_arrival(10.0, 1.0);
+        let t = s.next_crossing(0.5, 10.0, f64::INFINITY).unwrap();
+        assert!((s.potential(t) - 0.5).abs() < 1e-14);
+        assert!(t > 10.0 && t < 11.0);
+        assert_eq!(s.next_crossing(0.5, 10.0, t - 1e-9), None);
+        assert_eq!(s.next_crossing(1.01, 10.0, f64::INFINITY), None);
+        assert_eq!(s.next_crossing(0.5, 10.5, 20.0), Some(10.5));
+        // Level 1 is the exact peak at t = 11.
+        let peak = s.next_crossing(1.0, 10.0, 20.0).unwrap();
+        assert!((peak - 11.0).abs() < 1e-7);
+        assert_eq!(s.next_crossing(0.5, 3.0, 2.0), None);
+    }
+
+    #[test]
+    fn prune_forgets_negligible_state() {
+        let mut s = PotentialState::new(AlphaKernel::default());
+        s.add_arrival(0.0, 1.0);
+        s.prune(5.0);
+        assert!(s.potential(5.0) > 0.0);
+        s.prune(60.0);
+        assert_eq!(s.potential(60.0), 0.0);
+        assert_eq!(s.coefficients(), (0.0, 0.0));
+        assert_eq!(s.last_arrival(), Some(0.0));
+        s.reset();
+        assert_eq!(s.last_arrival(), None);
+    }
+}
