@@ -27,11 +27,18 @@
 //! # Ok::<(), rsnn_neuron::NeuronError>(())
 //! ```
 
+mod arrivals;
 mod error;
+mod extrema;
 mod network;
+mod periodic;
 mod piece;
 mod state;
+mod topology;
 
+pub use arrivals::{Arrivals, Extremum};
 pub use error::NeuronError;
 pub use network::{Input, Network, Neuron};
+pub use periodic::{PeriodicArrival, periodic_arrivals, weighted};
 pub use state::{PRUNE_TOLERANCE, PotentialState};
+pub use topology::{Topology, TopologyConfig};

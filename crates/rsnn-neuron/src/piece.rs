@@ -50,7 +50,6 @@ impl Piece {
 
     /// The stationary point of `f'`, `2 - beta / alpha` (None for `alpha == 0`).
     #[inline]
-    #[allow(dead_code)]
     pub fn slope_stationary(&self) -> Option<f64> {
         (self.alpha != 0.0).then(|| 2.0 - self.beta / self.alpha)
     }

@@ -1,0 +1,234 @@
+//! Seeded random wiring: fixed in-degree (the default), fixed out-degree, all-to-all; delays
+//! uniform in `[d_min, d_max]`; all weights 0 (memorization sets them).
+
+use crate::{Input, Network, Neuron, NeuronError};
+use rand::{Rng, RngExt};
+use rsnn_signal::AlphaKernel;
+use serde::{Deserialize, Serialize};
+
+/// How sources are connected to targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Topology {
+    /// Every neuron has `k` inputs whose sources are drawn uniformly with replacement
+    /// (self-connections and parallel connections allowed). MODEL.md section 2.
+    FixedInDegree {
+        /// Inputs per neuron.
+        k: usize,
+    },
+    /// Every neuron feeds `k` inputs whose targets are drawn uniformly with replacement.
+    FixedOutDegree {
+        /// Outputs per neuron.
+        k: usize,
+    },
+    /// Every neuron receives one input from every neuron (itself only if `self_connections`).
+    AllToAll {
+        /// Whether a neuron also receives its own spikes.
+        self_connections: bool,
+    },
+}
+
+impl Default for Topology {
+    fn default() -> Self {
+        Self::FixedInDegree { k: 500 }
+    }
+}
+
+/// The parameters of a random network. Defaults: MODEL.md section 1 (L = 200, K = 500,
+/// delays uniform in `[0.1, 10]`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TopologyConfig {
+    /// Number of neurons L.
+    pub num_neurons: usize,
+    /// The wiring rule.
+    pub topology: Topology,
+    /// Smallest delay (finite, `>= 0`).
+    pub d_min: f64,
+    /// Largest delay (finite, `>= d_min`).
+    pub d_max: f64,
+}
+
+impl Default for TopologyConfig {
+    fn default() -> Self {
+        Self {
+            num_neurons: 200,
+            topology: Topology::default(),
+            d_min: 0.1,
+            d_max: 10.0,
+        }
+    }
+}
+
+impl TopologyConfig {
+    /// Checks the parameters.
+    ///
+    /// # Errors
+    /// [`NeuronError::InvalidParameter`] naming the field: non-finite or negative `d_min`,
+    /// `d_max` below `d_min` or non-finite, or no neuron to draw sources from while `k > 0`.
+    pub fn validate(&self) -> Result<(), NeuronError> {
+        if !(self.d_min.is_finite() && self.d_min >= 0.0) {
+            return Err(NeuronError::InvalidParameter {
+                name: "d_min",
+                value: self.d_min,
+                reason: "must be finite and >= 0",
+            });
+        }
+        if !(self.d_max.is_finite() && self.d_max >= self.d_min) {
+            return Err(NeuronError::InvalidParameter {
+                name: "d_max",
+                value: self.d_max,
+                reason: "must be finite and >= d_min",
+            });
+        }
+        let k = match self.topology {
+            Topology::FixedInDegree { k } | Topology::FixedOutDegree { k } => k,
+            Topology::AllToAll { .. } => 0,
+        };
+        if self.num_neurons == 0 && k > 0 {
+            return Err(NeuronError::InvalidParameter {
+                name: "num_neurons",
+                value: 0.0,
+                reason: "must be positive to draw connections",
+            });
+        }
+        Ok(())
+    }
+
+    /// Draws a network (all weights 0) with `kernel`, using only `rng` for randomness.
+    ///
+    /// # Errors
+    /// The errors of [`validate`](Self::validate).
+    pub fn sample<R: Rng + ?Sized>(
+        &self,
+        kernel: AlphaKernel,
+        rng: &mut R,
+    ) -> Result<Network, NeuronError> {
+        self.validate()?;
+        let n = self.num_neurons;
+        let delay = |rng: &mut R| {
+            if self.d_max > self.d_min {
+                rng.random_range(self.d_min..self.d_max)
+            } else {
+                self.d_min
+            }
+        };
+        let mut neurons = vec![Neuron::default(); n];
+        match self.topology {
+            Topology::FixedInDegree { k } => {
+                for neuron in &mut neurons {
+                    neuron.inputs.reserve_exact(k);
+                    for _ in 0..k {
+                        let source = rng.random_range(0..n);
+                        let delay = delay(rng);
+                        neuron.inputs.push(input(source, delay));
+                    }
+                }
+            }
+            Topology::FixedOutDegree { k } => {
+                for source in 0..n {
+                    for _ in 0..k {
+                        let target = rng.random_range(0..n);
+                        let delay = delay(rng);
+                        neurons[target].inputs.push(input(source, delay));
+                    }
+                }
+            }
+            Topology::AllToAll { self_connections } => {
+                for (target, neuron) in neurons.iter_mut().enumerate() {
+                    for source in (0..n).filter(|&s| self_connections || s != target) {
+                        let delay = delay(rng);
+                        neuron.inputs.push(input(source, delay));
+                    }
+                }
+            }
+        }
+        Network::new(neurons, kernel)
+    }
+}
+
+fn input(source: usize, delay: f64) -> Input {
+    Input {
+        source,
+        delay,
+        weight: 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    fn sample(config: TopologyConfig, seed: u64) -> Network {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        config.sample(AlphaKernel::default(), &mut rng).unwrap()
+    }
+
+    #[test]
+    fn fixed_in_degree_is_seeded_and_in_range() {
+        let config = TopologyConfig {
+            num_neurons: 20,
+            topology: Topology::FixedInDegree { k: 30 },
+            ..TopologyConfig::default()
+        };
+        let net = sample(config, 7);
+        assert_eq!(net, sample(config, 7));
+        assert_ne!(net, sample(config, 8));
+        for neuron in net.neurons() {
+            assert_eq!(neuron.inputs.len(), 30);
+            for x in &neuron.inputs {
+                assert!(x.source < 20 && (0.1..=10.0).contains(&x.delay) && x.weight == 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_out_degree_and_all_to_all() {
+        let config = TopologyConfig {
+            num_neurons: 10,
+            topology: Topology::FixedOutDegree { k: 4 },
+            d_min: 1.0,
+            d_max: 1.0,
+        };
+        let net = sample(config, 1);
+        assert!(net.fan_out().iter().all(|f| f.len() == 4));
+        assert!(
+            net.neurons()
+                .iter()
+                .flat_map(|n| &n.inputs)
+                .all(|x| x.delay == 1.0)
+        );
+        let all = TopologyConfig {
+            num_neurons: 5,
+            topology: Topology::AllToAll {
+                self_connections: false,
+            },
+            ..TopologyConfig::default()
+        };
+        let net = sample(all, 1);
+        for (l, neuron) in net.neurons().iter().enumerate() {
+            assert_eq!(neuron.inputs.len(), 4);
+            assert!(neuron.inputs.iter().all(|x| x.source != l));
+        }
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let bad = |c: TopologyConfig| c.validate().unwrap_err().to_string();
+        let d = TopologyConfig::default();
+        assert!(bad(TopologyConfig { d_min: -1.0, ..d }).contains("d_min"));
+        assert!(bad(TopologyConfig { d_max: 0.05, ..d }).contains("d_max"));
+        assert!(
+            bad(TopologyConfig {
+                num_neurons: 0,
+                ..d
+            })
+            .contains("num_neurons")
+        );
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<TopologyConfig>(&json).unwrap(), d);
+        assert_eq!(serde_json::from_str::<TopologyConfig>("{}").unwrap(), d);
+    }
+}
