@@ -65,6 +65,20 @@ pub enum SignalError {
         /// The period of the train.
         period: f64,
     },
+    /// A spike lies outside the time window it must stay in.
+    #[error("{}: spike time {time} is outside the window [{start}, {end}]", at(.channel, .index))]
+    OutOfWindow {
+        /// Channel of the offending train, if known.
+        channel: Option<usize>,
+        /// Index of the offending spike.
+        index: usize,
+        /// The offending time.
+        time: f64,
+        /// Start of the window.
+        start: f64,
+        /// End of the window.
+        end: f64,
+    },
     /// The trains of a score do not share one period.
     #[error("channel {channel} has period {found}, but the score has period {expected}")]
     PeriodMismatch {

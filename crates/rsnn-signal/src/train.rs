@@ -124,6 +124,12 @@ impl SpikeTrain {
     }
 }
 
+impl AsRef<[f64]> for SpikeTrain {
+    fn as_ref(&self) -> &[f64] {
+        &self.times
+    }
+}
+
 impl TryFrom<Vec<f64>> for SpikeTrain {
     type Error = SignalError;
     fn try_from(times: Vec<f64>) -> Result<Self, SignalError> {
