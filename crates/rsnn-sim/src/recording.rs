@@ -2,7 +2,9 @@
 
 use crate::SimError;
 use rsnn_signal::io::FileData;
-use rsnn_signal::{REFRACTORY_PERIOD, REFRACTORY_TOLERANCE, Score, SpikeTrain};
+use rsnn_signal::{
+    REFRACTORY_PERIOD, REFRACTORY_TOLERANCE, Score, Similarity, SpikeTrain, cycle_similarities,
+};
 use serde::{Deserialize, Serialize};
 
 /// All spikes emitted in `[start, end)`, one validated train per neuron.
@@ -162,6 +164,26 @@ impl Recording {
             .collect();
         Ok(Score::new(period, channels)?)
     }
+
+    /// Precision and recall of `cycles` consecutive cycles against the prescribed `score`
+    /// (MODEL.md section 6), cycle `k` being `[first_start + k T, first_start + (k + 1) T)`;
+    /// each cycle has its own global lag.
+    ///
+    /// # Errors
+    /// A channel count that differs from the number of neurons, or a non-finite `first_start`.
+    pub fn cycle_similarities(
+        &self,
+        score: &Score,
+        first_start: f64,
+        cycles: usize,
+    ) -> Result<Vec<Similarity>, SimError> {
+        Ok(cycle_similarities(
+            score,
+            &self.trains,
+            first_start,
+            cycles,
+        )?)
+    }
 }
 
 impl TryFrom<RecordingData> for Recording {
@@ -231,6 +253,20 @@ mod tests {
         let s = r.cycle_score(0.0, 10.0, 2.0).unwrap();
         assert_eq!(s.channel(2).unwrap().times(), &[1.0]);
         assert!(r.cycle_score(0.0, 0.0, 0.0).is_err());
+    }
+
+    #[test]
+    fn similarities_per_cycle() {
+        let score = Score::new(10.0, vec![vec![0.2], vec![], vec![3.0]]).unwrap();
+        let r = Recording::from_times(0.0, 20.0, vec![vec![0.2, 10.2], vec![], vec![3.0, 13.0]])
+            .unwrap();
+        let s = r.cycle_similarities(&score, 0.0, 2).unwrap();
+        assert_eq!(s.len(), 2);
+        for c in s {
+            assert!((c.precision - 1.0).abs() < 1e-12 && (c.recall - 1.0).abs() < 1e-12);
+        }
+        let short = Score::new(10.0, vec![vec![]]).unwrap();
+        assert!(r.cycle_similarities(&short, 0.0, 1).is_err());
     }
 
     #[test]
