@@ -67,16 +67,25 @@ impl Piece {
         if f0 >= level {
             return Some(u0);
         }
+        if !f0.is_finite() {
+            return None;
+        }
         let (a, b) = if self.alpha > 0.0 {
             // Increasing up to the maximum at u*, then decreasing to 0.
             let top = self.stationary().unwrap_or(f64::INFINITY);
             if top <= u0 {
                 return None;
             }
-            let b = top.min(u1);
-            if self.value(b) < level {
-                return None;
-            }
+            let end = top.min(u1);
+            let b = if end.is_finite() {
+                if self.value(end) < level {
+                    return None;
+                }
+                end
+            } else {
+                // A denormal alpha puts the maximum at infinity: search a finite bracket.
+                self.upper_bracket(level, u0, end)?
+            };
             (u0, b)
         } else {
             // alpha < 0: decreasing to the minimum at u*, then increasing towards 0 from below.
@@ -206,6 +215,17 @@ mod tests {
         let u = q.crossing(-0.25, 0.0, f64::INFINITY).unwrap();
         assert!((u - 4f64.ln()).abs() < 1e-14);
         assert_eq!(Piece::default().crossing(1e-300, 0.0, 1e9), None);
+        let tiny = Piece {
+            alpha: 5e-324,
+            beta: -1.0,
+        };
+        assert_eq!(tiny.crossing(0.5, 0.0, f64::INFINITY), None);
+        assert!(tiny.crossing(-0.5, 0.0, f64::INFINITY).is_some());
+        let t = Piece {
+            alpha: -5e-324,
+            beta: -1.0,
+        };
+        assert!(t.crossing(-0.5, 0.0, f64::INFINITY).is_some());
         assert_eq!(Piece::default().crossing(0.0, 0.0, 1e9), Some(0.0));
     }
 }
