@@ -3,3 +3,62 @@
 //! Templates from prescribed periodic spike trains, the per-neuron convex problem, constraint
 //! generation to continuous-time feasibility, and pluggable solver backends selected by cargo
 //! features (`clarabel` by default, `good_lp` optionally).
+//!
+//! Users: the facade `rsnn` and the `rsnn` command; build on `rsnn-neuron` networks and
+//! `rsnn-signal` scores.
+//!
+//! For each neuron with prescribed firing times $s_1 < \dots < s_n$ (one period), the weights
+//! $w$ solve
+//! $$\min_w \tfrac12\|w\|_2^2 \ \text{(or } \|w\|_1, \|w\|_\infty, 0\text{)}\quad
+//! \text{s.t.}\ z(s_m) = \theta_0,\ z(t) \le z_{\max} \text{ on silent regions},\
+//! z'(t) \ge \dot z_{\min} \text{ on active regions},\ |w_k| \le w_{\max},$$
+//! where $z(t) = \sum_k w_k \phi_k(t)$ is linear in the weights. The continuous-time
+//! constraints are met by constraint generation with the exact extrema of the potential
+//! ([`Mode::ContinuousTime`]), then verified; [`Mode::Grid`] reproduces the published grid method.
+//!
+//! ```
+//! use rsnn_neuron::{Input, Network, Neuron};
+//! use rsnn_optim::{MemorizeConfig, NeuronStatus, memorize_network};
+//! use rsnn_signal::{AlphaKernel, Score};
+//!
+//! // Neuron 0 must fire at t = 5 (period 10); neurons 1..=150 fire once each, spread
+//! // in time, and feed neuron 0 with various delays.
+//! let mut channels = vec![vec![5.0]];
+//! channels.extend((1..=150).map(|i| vec![(i as f64 * 0.123) % 10.0]));
+//! let score = Score::new(10.0, channels)?;
+//! let inputs = (1..=150)
+//!     .map(|i| Input { source: i, delay: 0.1 + (i as f64 * 0.377) % 9.9, weight: 0.0 })
+//!     .collect();
+//! let mut neurons = vec![Neuron { inputs }];
+//! neurons.resize(151, Neuron::default());
+//! let mut net = Network::new(neurons, AlphaKernel::default())?;
+//!
+//! let config = MemorizeConfig { weight_bound: 0.5, ..Default::default() };
+//! let report = memorize_network(&mut net, &[score], &config, |_, _| {})?;
+//! assert_eq!(report.neurons[0].status, NeuronStatus::Memorized);
+//! assert!(report.max_violation() <= 1e-6);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#[cfg(not(any(feature = "clarabel", feature = "good_lp")))]
+compile_error!("rsnn-optim needs at least one backend: enable the feature `clarabel` or `good_lp`");
+
+pub mod backend;
+mod config;
+mod error;
+pub mod problem;
+mod templates;
+
+pub use backend::{Backend, BackendKind, SolveStatus};
+pub use config::{MemorizeConfig, Mode, Objective, ValidConfig};
+pub use error::OptimError;
+pub use problem::{Problem, Row};
+pub use templates::Template;
+mod generation;
+mod network;
+mod report;
+mod rows;
+
+pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with, template_violation};
+pub use network::memorize_network;
+pub use report::{NetworkReport, NeuronReport, NeuronStatus};

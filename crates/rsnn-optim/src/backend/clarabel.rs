@@ -1,0 +1,178 @@
+//! The Clarabel backend: the neutral problem handed to Clarabel's interior-point solver
+//! directly (single-threaded, every objective).
+
+use super::{Backend, BackendKind, Capabilities, Solution, SolveStatus};
+use crate::{OptimError, Problem};
+use clarabel::algebra::CscMatrix;
+use clarabel::solver::{
+    DefaultSettings, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus, SupportedConeT,
+    ZeroConeT,
+};
+
+/// Quadratic term given to a problem with an identically zero objective: Clarabel reports
+/// `AlmostSolved` or numerical errors on pure feasibility problems.
+pub const FEASIBILITY_REGULARIZATION: f64 = 1e-6;
+
+/// Clarabel, called directly.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClarabelBackend {
+    /// Iteration cap of the interior-point method.
+    pub max_iter: u32,
+    /// Feasibility and gap tolerance (Clarabel's `tol_feas`, `tol_gap_abs`, `tol_gap_rel`).
+    pub tolerance: f64,
+}
+
+impl Default for ClarabelBackend {
+    fn default() -> Self {
+        Self {
+            max_iter: 200,
+            tolerance: 1e-9,
+        }
+    }
+}
+
+/// Maps every Clarabel status onto the common status.
+pub fn map_status(status: SolverStatus) -> SolveStatus {
+    match status {
+        SolverStatus::Solved => SolveStatus::Solved,
+        SolverStatus::AlmostSolved => SolveStatus::AlmostSolved,
+        SolverStatus::PrimalInfeasible => SolveStatus::Infeasible,
+        SolverStatus::AlmostPrimalInfeasible => SolveStatus::AlmostInfeasible,
+        SolverStatus::DualInfeasible => SolveStatus::Unbounded,
+        SolverStatus::AlmostDualInfeasible => SolveStatus::AlmostUnbounded,
+        SolverStatus::MaxIterations => SolveStatus::IterationLimit,
+        SolverStatus::MaxTime => SolveStatus::TimeLimit,
+        SolverStatus::NumericalError => SolveStatus::NumericalError,
+        SolverStatus::InsufficientProgress => SolveStatus::InsufficientProgress,
+        SolverStatus::CallbackTerminated | SolverStatus::Unsolved => SolveStatus::Interrupted,
+    }
+}
+
+impl Backend for ClarabelBackend {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Clarabel
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        BackendKind::Clarabel.capabilities()
+    }
+
+    fn solve(&self, problem: &Problem) -> Result<Solution, OptimError> {
+        let n = problem.num_vars();
+        let regularize = !problem.is_quadratic() && problem.linear().iter().all(|&q| q == 0.0);
+        let diag: Vec<f64> = if regularize {
+            vec![FEASIBILITY_REGULARIZATION; n]
+        } else {
+            problem.quadratic().to_vec()
+        };
+        let mut pi = Vec::with_capacity(n);
+        let mut pv = Vec::with_capacity(n);
+        for (j, &d) in diag.iter().enumerate() {
+            if d != 0.0 {
+                pi.push(j);
+                pv.push(d);
+            }
+        }
+        let p = CscMatrix::new_from_triplets(n, n, pi.clone(), pi, pv);
+
+        // Rows: equalities (zero cone), then inequalities and finite bounds (nonnegative cone).
+        let (mut ri, mut ci, mut vals, mut b) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut m = 0;
+        let mut push_row = |coefs: &mut dyn Iterator<Item = (usize, f64)>, rhs: f64| {
+            for (j, a) in coefs {
+                if a != 0.0 {
+                    ri.push(m);
+                    ci.push(j);
+                    vals.push(a);
+                }
+            }
+            b.push(rhs);
+            m += 1;
+        };
+        for row in problem.equalities() {
+            push_row(&mut row.coefficients.iter().copied(), row.rhs);
+        }
+        let num_eq = problem.equalities().len();
+        for row in problem.inequalities() {
+            push_row(&mut row.coefficients.iter().copied(), row.rhs);
+        }
+        for (j, (&l, &u)) in problem.lower().iter().zip(problem.upper()).enumerate() {
+            if u.is_finite() {
+                push_row(&mut std::iter::once((j, 1.0)), u);
+            }
+            if l.is_finite() {
+                push_row(&mut std::iter::once((j, -1.0)), -l);
+            }
+        }
+        let a = CscMatrix::new_from_triplets(m, n, ri, ci, vals);
+        let mut cones: Vec<SupportedConeT<f64>> = Vec::with_capacity(2);
+        if num_eq > 0 {
+            cones.push(ZeroConeT(num_eq));
+        }
+        if m > num_eq {
+            cones.push(NonnegativeConeT(m - num_eq));
+        }
+
+        let settings = DefaultSettings {
+            verbose: false,
+            max_iter: self.max_iter,
+            max_threads: 1,
+            tol_feas: self.tolerance,
+            tol_gap_abs: self.tolerance,
+            tol_gap_rel: self.tolerance,
+            ..DefaultSettings::default()
+        };
+        let mut solver = DefaultSolver::new(&p, problem.linear(), &a, &b, &cones, settings)
+            .map_err(|e| OptimError::Backend {
+                backend: BackendKind::Clarabel,
+                message: e.to_string(),
+            })?;
+        solver.solve();
+        let status = map_status(solver.solution.status);
+        let iterations = solver.solution.iterations;
+        if status.is_success() {
+            let x = std::mem::take(&mut solver.solution.x);
+            Ok(Solution::with_x(status, x, problem, iterations))
+        } else {
+            Ok(Solution::failure(status, iterations))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Objective;
+    use crate::problem::Row;
+
+    #[test]
+    fn small_qp_and_lps() {
+        // minimize per objective subject to w0 + w1 = 0.3, w0 - w1 <= 0.1, |w| <= 0.2.
+        for objective in [
+            Objective::None,
+            Objective::L1,
+            Objective::L2,
+            Objective::LInf,
+        ] {
+            let mut p = Problem::weights(2, objective, 0.2);
+            p.add_equality(Row::dense(&[1.0, 1.0], 0.3)).expect("row");
+            p.add_inequality(Row::dense(&[1.0, -1.0], 0.1))
+                .expect("row");
+            let s = ClarabelBackend::default().solve(&p).expect("solvable");
+            assert!(s.status.is_success(), "{objective}: {:?}", s.status);
+            assert!(s.residual < 1e-7, "{objective}: residual {}", s.residual);
+            if objective == Objective::L2 {
+                assert!((s.x[0] - 0.15).abs() < 1e-6 && (s.x[1] - 0.15).abs() < 1e-6);
+            }
+        }
+    }
+
+    #[test]
+    fn infeasibility_is_reported() {
+        let mut p = Problem::weights(2, Objective::L2, 0.2);
+        p.add_equality(Row::dense(&[1.0, 1.0], 1.0)).expect("row");
+        let s = ClarabelBackend::default().solve(&p).expect("runs");
+        assert!(s.status.is_infeasible(), "{:?}", s.status);
+        assert!(s.x.is_empty());
+    }
+}

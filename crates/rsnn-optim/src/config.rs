@@ -1,0 +1,279 @@
+//! The memorization parameters ([`MemorizeConfig`]) and their checked form ([`ValidConfig`]).
+
+use crate::OptimError;
+use crate::backend::BackendKind;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The objective minimized over the weights `w` of one neuron.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// Feasibility only (any weights satisfying the template).
+    None,
+    /// `sum_k |w_k|`.
+    L1,
+    /// `1/2 sum_k w_k^2` (the recommended default).
+    #[default]
+    L2,
+    /// `max_k |w_k|`.
+    LInf,
+}
+
+impl Objective {
+    /// Whether the objective is linear (an LP), i.e. expressible by LP-only backends.
+    pub fn is_linear(self) -> bool {
+        !matches!(self, Objective::L2)
+    }
+}
+
+impl fmt::Display for Objective {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Objective::None => "none (feasibility)",
+            Objective::L1 => "L1",
+            Objective::L2 => "squared L2",
+            Objective::LInf => "L-infinity",
+        })
+    }
+}
+
+/// How the continuous-time template constraints are enforced.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Mode {
+    /// Constraint generation with the exact extrema of the potential: the template holds in
+    /// continuous time up to [`MemorizeConfig::tolerance`].
+    #[default]
+    ContinuousTime,
+    /// Constraints at every multiple of `step` inside the template regions, solved once (the
+    /// published method; the continuous-time violation is measured and reported).
+    Grid {
+        /// The grid step (default 0.05).
+        step: f64,
+    },
+}
+
+/// Parameters of memorization; defaults follow MODEL.md section 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MemorizeConfig {
+    /// The nominal firing threshold `theta_0` (firing equalities `z(s) = threshold`).
+    pub threshold: f64,
+    /// Bound on the weights: `|w| <= weight_bound` (default 0.2).
+    pub weight_bound: f64,
+    /// Half-width `hw` of the active regions `[s - hw, s + hw]` (default 0.2).
+    pub half_width: f64,
+    /// Level `z_max` that the potential must not exceed in silent regions (default 0).
+    pub silent_level: f64,
+    /// Minimum slope of the potential in active regions (default 2).
+    pub min_slope: f64,
+    /// The objective (default squared L2).
+    pub objective: Objective,
+    /// Largest accepted continuous-time violation (default 1e-6).
+    pub tolerance: f64,
+    /// Cap on the number of solves of constraint generation (default 60).
+    pub max_rounds: usize,
+    /// Most violated points added per round (default 40).
+    pub points_per_round: usize,
+    /// Continuous time (default) or grid.
+    pub mode: Mode,
+    /// The solver backend.
+    pub backend: BackendKind,
+    /// Relative kernel tolerance below which old arrivals are dropped (default 1e-12).
+    pub horizon_tolerance: f64,
+}
+
+impl Default for MemorizeConfig {
+    fn default() -> Self {
+        Self {
+            threshold: 1.0,
+            weight_bound: 0.2,
+            half_width: 0.2,
+            silent_level: 0.0,
+            min_slope: 2.0,
+            objective: Objective::L2,
+            tolerance: 1e-6,
+            max_rounds: 60,
+            points_per_round: 40,
+            mode: Mode::ContinuousTime,
+            backend: BackendKind::default(),
+            horizon_tolerance: 1e-12,
+        }
+    }
+}
+
+/// A [`MemorizeConfig`] whose parameters have been checked (see [`MemorizeConfig::validate`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidConfig(MemorizeConfig);
+
+impl ValidConfig {
+    /// The checked parameters.
+    pub fn get(&self) -> &MemorizeConfig {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for ValidConfig {
+    type Target = MemorizeConfig;
+    fn deref(&self) -> &MemorizeConfig {
+        &self.0
+    }
+}
+
+fn invalid(name: &'static str, value: f64, reason: &'static str) -> OptimError {
+    OptimError::InvalidParameter {
+        name,
+        value,
+        reason,
+    }
+}
+
+impl MemorizeConfig {
+    /// Checks every parameter and that the backend is compiled in and supports the objective.
+    ///
+    /// # Errors
+    /// [`OptimError::InvalidParameter`] naming the field and its value,
+    /// [`OptimError::BackendUnavailable`] or [`OptimError::Unsupported`].
+    pub fn validate(&self) -> Result<ValidConfig, OptimError> {
+        let c = self;
+        if !(c.threshold.is_finite() && c.threshold > 0.0) {
+            return Err(invalid(
+                "threshold",
+                c.threshold,
+                "must be finite and positive",
+            ));
+        }
+        if !(c.weight_bound.is_finite() && c.weight_bound > 0.0) {
+            return Err(invalid(
+                "weight_bound",
+                c.weight_bound,
+                "must be finite and positive",
+            ));
+        }
+        if !(c.half_width.is_finite() && (0.0..1.0).contains(&c.half_width)) {
+            return Err(invalid(
+                "half_width",
+                c.half_width,
+                "must be in [0, 1) (refractory periods)",
+            ));
+        }
+        if !(c.silent_level.is_finite() && c.silent_level < c.threshold) {
+            return Err(invalid(
+                "silent_level",
+                c.silent_level,
+                "must be finite and below the threshold",
+            ));
+        }
+        if !(c.min_slope.is_finite() && c.min_slope >= 0.0) {
+            return Err(invalid("min_slope", c.min_slope, "must be finite and >= 0"));
+        }
+        if !(c.tolerance.is_finite() && c.tolerance > 0.0) {
+            return Err(invalid(
+                "tolerance",
+                c.tolerance,
+                "must be finite and positive",
+            ));
+        }
+        if c.max_rounds == 0 {
+            return Err(invalid("max_rounds", 0.0, "must be at least 1"));
+        }
+        if c.points_per_round == 0 {
+            return Err(invalid("points_per_round", 0.0, "must be at least 1"));
+        }
+        if let Mode::Grid { step } = c.mode {
+            if !(step.is_finite() && step > 0.0) {
+                return Err(invalid("mode.step", step, "must be finite and positive"));
+            }
+        }
+        if !(c.horizon_tolerance.is_finite()
+            && c.horizon_tolerance > 0.0
+            && c.horizon_tolerance < 1e-3)
+        {
+            return Err(invalid(
+                "horizon_tolerance",
+                c.horizon_tolerance,
+                "must be in (0, 1e-3)",
+            ));
+        }
+        if !c.backend.is_available() {
+            return Err(OptimError::BackendUnavailable { backend: c.backend });
+        }
+        if !c.objective.is_linear() && !c.backend.capabilities().quadratic {
+            return Err(OptimError::Unsupported {
+                backend: c.backend,
+                objective: c.objective,
+            });
+        }
+        Ok(ValidConfig(c.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_model() {
+        let c = MemorizeConfig::default();
+        assert_eq!(c.weight_bound, 0.2);
+        assert_eq!(c.half_width, 0.2);
+        assert_eq!(c.silent_level, 0.0);
+        assert_eq!(c.min_slope, 2.0);
+        assert_eq!(c.objective, Objective::L2);
+        assert_eq!(c.tolerance, 1e-6);
+        assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn invalid_fields_are_named() {
+        let bad = [
+            MemorizeConfig {
+                weight_bound: f64::NAN,
+                ..Default::default()
+            },
+            MemorizeConfig {
+                half_width: -0.1,
+                ..Default::default()
+            },
+            MemorizeConfig {
+                silent_level: 2.0,
+                ..Default::default()
+            },
+            MemorizeConfig {
+                tolerance: 0.0,
+                ..Default::default()
+            },
+            MemorizeConfig {
+                mode: Mode::Grid { step: 0.0 },
+                ..Default::default()
+            },
+        ];
+        let names = [
+            "weight_bound",
+            "half_width",
+            "silent_level",
+            "tolerance",
+            "mode.step",
+        ];
+        for (c, name) in bad.iter().zip(names) {
+            match c.validate() {
+                Err(OptimError::InvalidParameter { name: n, .. }) => assert_eq!(n, name),
+                other => panic!("expected an error for {name}, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn serde_fills_defaults() {
+        let c: MemorizeConfig =
+            serde_json::from_str(r#"{"objective":"l1","mode":{"kind":"grid","step":0.05}}"#)
+                .expect("valid json");
+        assert_eq!(c.objective, Objective::L1);
+        assert_eq!(c.mode, Mode::Grid { step: 0.05 });
+        assert_eq!(c.weight_bound, 0.2);
+        let text = serde_json::to_string(&c).expect("serializable");
+        let back: MemorizeConfig = serde_json::from_str(&text).expect("round trip");
+        assert_eq!(back, c);
+    }
+}

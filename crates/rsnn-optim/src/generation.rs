@@ -1,0 +1,357 @@
+//! Memorizing one neuron: constraint generation to continuous-time feasibility (or one solve on
+//! a grid), then verification of the weights against the continuous template.
+
+use crate::backend::{Backend, SolveStatus};
+use crate::report::{NeuronReport, NeuronStatus};
+use crate::rows::MemoryRows;
+use crate::{Mode, Objective, OptimError, Problem, Row, ValidConfig};
+use rsnn_neuron::Network;
+use rsnn_signal::Score;
+use std::time::Instant;
+
+/// Points closer than this (same memory, same kind) are the same constraint.
+const SAME_POINT: f64 = 1e-10;
+
+/// The weights and the report of one neuron.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeuronResult {
+    /// The new weights (None when infeasible or failed: keep the old ones).
+    pub weights: Option<Vec<f64>>,
+    /// What happened.
+    pub report: NeuronReport,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Silent,
+    Slope,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Point {
+    memory: usize,
+    kind: Kind,
+    time: f64,
+}
+
+/// The growing constraint set of one neuron.
+struct Generator<'a> {
+    config: &'a ValidConfig,
+    memories: Vec<MemoryRows>,
+    num_weights: usize,
+    equalities: Vec<Row>,
+    inequalities: Vec<Row>,
+    points: Vec<Point>,
+}
+
+impl<'a> Generator<'a> {
+    fn new(config: &'a ValidConfig, memories: Vec<MemoryRows>, num_weights: usize) -> Self {
+        let mut equalities = Vec::new();
+        for m in &memories {
+            for &s in &m.template.firing {
+                equalities.push(Row::dense(&m.potential_row(s), config.threshold));
+            }
+        }
+        Self {
+            config,
+            memories,
+            num_weights,
+            equalities,
+            inequalities: Vec::new(),
+            points: Vec::new(),
+        }
+    }
+
+    fn has_point(&self, p: &Point) -> bool {
+        self.points.iter().any(|q| {
+            q.memory == p.memory && q.kind == p.kind && (q.time - p.time).abs() <= SAME_POINT
+        })
+    }
+
+    /// Adds the constraint at `p` unless it is already there; returns whether it was added.
+    fn add_point(&mut self, p: Point) -> bool {
+        if self.has_point(&p) {
+            return false;
+        }
+        let rows = &self.memories[p.memory];
+        match p.kind {
+            Kind::Silent => self.inequalities.push(Row::dense(
+                &rows.potential_row(p.time),
+                self.config.silent_level,
+            )),
+            Kind::Slope => {
+                for r in rows.slope_rows(p.time) {
+                    let neg: Vec<f64> = r.iter().map(|a| -a).collect();
+                    self.inequalities
+                        .push(Row::dense(&neg, -self.config.min_slope));
+                }
+            }
+        }
+        self.points.push(p);
+        true
+    }
+
+    /// The initial points: ends of every region and the slope at every firing time.
+    fn initial_points(&self) -> Vec<Point> {
+        let mut out = Vec::new();
+        for (memory, m) in self.memories.iter().enumerate() {
+            for &(a, b) in &m.template.silent {
+                for time in [a, b] {
+                    out.push(Point {
+                        memory,
+                        kind: Kind::Silent,
+                        time,
+                    });
+                }
+            }
+            for (&(a, b), &s) in m.template.active.iter().zip(&m.template.firing) {
+                for time in [a, s, b] {
+                    out.push(Point {
+                        memory,
+                        kind: Kind::Slope,
+                        time,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every multiple of `step` inside the regions.
+    fn grid_points(&self, step: f64) -> Vec<Point> {
+        let mut out = Vec::new();
+        for (memory, m) in self.memories.iter().enumerate() {
+            let regions = m.template.silent.iter().map(|&r| (r, Kind::Silent));
+            let active = m.template.active.iter().map(|&r| (r, Kind::Slope));
+            for ((a, b), kind) in regions.chain(active) {
+                let first = (a / step - 1e-9).ceil() as i64;
+                let last = (b / step + 1e-9).floor() as i64;
+                for i in first..=last {
+                    out.push(Point {
+                        memory,
+                        kind,
+                        time: i as f64 * step,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn problem(&self) -> Result<Problem, OptimError> {
+        let c = self.config;
+        let mut p = Problem::weights(self.num_weights, c.objective, c.weight_bound);
+        for r in &self.equalities {
+            p.add_equality(r.clone())?;
+        }
+        for r in &self.inequalities {
+            p.add_inequality(r.clone())?;
+        }
+        Ok(p)
+    }
+
+    /// The largest violation by `w` (silent level, slope, firing, bounds) and the violated local
+    /// extrema worth adding, with their violations. `exact` uses the global extrema only.
+    fn violations(&self, w: &[f64], k: usize) -> Result<(f64, Vec<(f64, Point)>), OptimError> {
+        let c = self.config;
+        let mut worst = w
+            .iter()
+            .map(|x| x.abs() - c.weight_bound)
+            .fold(0.0, f64::max);
+        let mut found = Vec::new();
+        for (memory, m) in self.memories.iter().enumerate() {
+            let z = m.arrivals(w)?;
+            for &s in &m.template.firing {
+                worst = worst.max((z.potential(s) - c.threshold).abs());
+            }
+            if let Some(e) = z.max_potential(&m.template.silent) {
+                worst = worst.max(e.value - c.silent_level);
+            }
+            if let Some(e) = z.min_slope(&m.template.active) {
+                worst = worst.max(c.min_slope - e.value);
+            }
+            if k == 0 {
+                continue;
+            }
+            for e in z.top_potential(&m.template.silent, k) {
+                let v = e.value - c.silent_level;
+                if v > 0.5 * c.tolerance {
+                    found.push((
+                        v,
+                        Point {
+                            memory,
+                            kind: Kind::Silent,
+                            time: e.time,
+                        },
+                    ));
+                }
+            }
+            for e in z.bottom_slope(&m.template.active, k) {
+                let v = c.min_slope - e.value;
+                if v > 0.5 * c.tolerance {
+                    found.push((
+                        v,
+                        Point {
+                            memory,
+                            kind: Kind::Slope,
+                            time: e.time,
+                        },
+                    ));
+                }
+            }
+        }
+        Ok((worst, found))
+    }
+}
+
+fn objective_value(objective: Objective, w: &[f64]) -> f64 {
+    match objective {
+        Objective::None => 0.0,
+        Objective::L1 => w.iter().map(|x| x.abs()).sum(),
+        Objective::L2 => 0.5 * w.iter().map(|x| x * x).sum::<f64>(),
+        Objective::LInf => w.iter().fold(0.0, |m, x| m.max(x.abs())),
+    }
+}
+
+fn memory_rows(
+    network: &Network,
+    id: usize,
+    memories: &[Score],
+    config: &ValidConfig,
+) -> Result<Vec<MemoryRows>, OptimError> {
+    let neuron = network.neuron(id).ok_or(OptimError::UnknownNeuron {
+        id,
+        count: network.num_neurons(),
+    })?;
+    if memories.is_empty() {
+        return Err(OptimError::NoMemories);
+    }
+    memories
+        .iter()
+        .map(|score| MemoryRows::new(neuron, id, score, network.kernel(), config))
+        .collect()
+}
+
+/// The largest violation of neuron `id`'s template (all memories) by its current weights:
+/// silent level and slope in continuous time (exact extrema), firing equalities and bounds.
+///
+/// # Errors
+/// Unknown neuron, no memory, or a memory without a channel for a source.
+pub fn template_violation(
+    network: &Network,
+    id: usize,
+    memories: &[Score],
+    config: &ValidConfig,
+) -> Result<f64, OptimError> {
+    let rows = memory_rows(network, id, memories, config)?;
+    let weights = network.weights(id).unwrap_or_default();
+    let g = Generator::new(config, rows, weights.len());
+    Ok(g.violations(&weights, 0)?.0)
+}
+
+/// Memorizes neuron `id` (channel `id` of every memory) with the backend of `config`.
+///
+/// # Errors
+/// Unknown neuron, no memory, missing source channels, or a backend error (not an
+/// infeasibility: that is a [`NeuronStatus`]).
+pub fn memorize_neuron(
+    network: &Network,
+    id: usize,
+    memories: &[Score],
+    config: &ValidConfig,
+) -> Result<NeuronResult, OptimError> {
+    let backend = config.backend.backend()?;
+    memorize_neuron_with(network, id, memories, config, backend.as_ref())
+}
+
+/// [`memorize_neuron`] with a given backend instance.
+///
+/// # Errors
+/// As [`memorize_neuron`].
+pub fn memorize_neuron_with(
+    network: &Network,
+    id: usize,
+    memories: &[Score],
+    config: &ValidConfig,
+    backend: &dyn Backend,
+) -> Result<NeuronResult, OptimError> {
+    let started = Instant::now();
+    let rows = memory_rows(network, id, memories, config)?;
+    let num_weights = network.neuron(id).map_or(0, |n| n.inputs.len());
+    let mut g = Generator::new(config, rows, num_weights);
+    let initial = match config.mode {
+        Mode::ContinuousTime => g.initial_points(),
+        Mode::Grid { step } => g.grid_points(step),
+    };
+    for p in initial {
+        g.add_point(p);
+    }
+    let report =
+        |status, solver_status, rounds, g: &Generator, w: Option<&[f64]>, v| NeuronReport {
+            neuron: id,
+            status,
+            solver_status,
+            rounds,
+            constraints: g.equalities.len() + g.inequalities.len(),
+            objective: w.map(|w| objective_value(config.objective, w)),
+            max_violation: v,
+            seconds: started.elapsed().as_secs_f64(),
+        };
+    if num_weights == 0 {
+        // Nothing to solve: the zero potential either meets the template or nothing does.
+        let (worst, _) = g.violations(&[], 0)?;
+        let (status, solver) = if worst <= config.tolerance {
+            (NeuronStatus::Memorized, SolveStatus::Solved)
+        } else {
+            (NeuronStatus::Infeasible, SolveStatus::Infeasible)
+        };
+        let w: &[f64] = &[];
+        let weights = status.has_weights().then(Vec::new);
+        let v = weights.as_ref().map(|_| worst);
+        let report = report(status, solver, 0, &g, weights.as_ref().map(|_| w), v);
+        return Ok(NeuronResult { weights, report });
+    }
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        let solution = backend.solve(&g.problem()?)?;
+        if !solution.status.is_success() {
+            let status = if solution.status.is_infeasible() {
+                NeuronStatus::Infeasible
+            } else {
+                NeuronStatus::Failed
+            };
+            let report = report(status, solution.status, rounds, &g, None, None);
+            return Ok(NeuronResult {
+                weights: None,
+                report,
+            });
+        }
+        let w = &solution.x[..num_weights];
+        let last = rounds >= config.max_rounds || matches!(config.mode, Mode::Grid { .. });
+        let k = if last { 0 } else { config.points_per_round };
+        let (worst, mut found) = g.violations(w, k)?;
+        let mut added = 0;
+        if worst > config.tolerance && !last {
+            found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.time.total_cmp(&b.1.time)));
+            for (_, p) in found {
+                if added == config.points_per_round {
+                    break;
+                }
+                added += usize::from(g.add_point(p));
+            }
+        }
+        if added == 0 {
+            let status = if worst <= config.tolerance {
+                NeuronStatus::Memorized
+            } else {
+                NeuronStatus::Unverified
+            };
+            let report = report(status, solution.status, rounds, &g, Some(w), Some(worst));
+            return Ok(NeuronResult {
+                weights: Some(w.to_vec()),
+                report,
+            });
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Per-neuron and network reports of memorization.
+
+use crate::backend::SolveStatus;
+use serde::{Deserialize, Serialize};
+
+/// The outcome of memorizing one neuron.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NeuronStatus {
+    /// Weights found and verified against the continuous template (violation <= tolerance).
+    Memorized,
+    /// Weights found, but their continuous-time violation exceeds the tolerance (round cap of
+    /// constraint generation, or grid mode). The weights are set; the report says by how much.
+    Unverified,
+    /// The template cannot be met within the weight bounds: weights left unchanged.
+    Infeasible,
+    /// The solver failed (numerical trouble, limits): weights left unchanged.
+    Failed,
+}
+
+impl NeuronStatus {
+    /// Whether new weights were computed (memorized or unverified).
+    pub fn has_weights(self) -> bool {
+        matches!(self, NeuronStatus::Memorized | NeuronStatus::Unverified)
+    }
+}
+
+/// The report of one neuron.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeuronReport {
+    /// The neuron.
+    pub neuron: usize,
+    /// The outcome.
+    pub status: NeuronStatus,
+    /// The status of the last solve.
+    pub solver_status: SolveStatus,
+    /// Number of solves.
+    pub rounds: usize,
+    /// Number of constraint rows of the last solve (firing, silent and slope rows; bounds and
+    /// objective rows not counted).
+    pub constraints: usize,
+    /// The objective value of the weights (None without weights).
+    pub objective: Option<f64>,
+    /// Largest continuous-time violation of the template by the weights: silent level, slope,
+    /// firing equality, bounds (None without weights).
+    pub max_violation: Option<f64>,
+    /// Wall time spent on this neuron.
+    pub seconds: f64,
+}
+
+/// The report of a whole network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NetworkReport {
+    /// One report per neuron, in neuron order.
+    pub neurons: Vec<NeuronReport>,
+    /// Wall time of the whole memorization.
+    pub seconds: f64,
+}
+
+impl NetworkReport {
+    /// Neurons whose template was proved infeasible.
+    pub fn infeasible(&self) -> Vec<usize> {
+        self.with_status(NeuronStatus::Infeasible)
+    }
+
+    /// Neurons with a given status.
+    pub fn with_status(&self, status: NeuronStatus) -> Vec<usize> {
+        self.neurons
+            .iter()
+            .filter(|r| r.status == status)
+            .map(|r| r.neuron)
+            .collect()
+    }
+
+    /// Number of neurons memorized and verified.
+    pub fn num_memorized(&self) -> usize {
+        self.with_status(NeuronStatus::Memorized).len()
+    }
+
+    /// Whether every neuron was memorized and verified.
+    pub fn all_memorized(&self) -> bool {
+        self.neurons
+            .iter()
+            .all(|r| r.status == NeuronStatus::Memorized)
+    }
+
+    /// The largest violation over the neurons with weights (0 when none has weights).
+    pub fn max_violation(&self) -> f64 {
+        self.neurons
+            .iter()
+            .filter_map(|r| r.max_violation)
+            .fold(0.0, f64::max)
+    }
+
+    /// Mean number of rounds per neuron.
+    pub fn mean_rounds(&self) -> f64 {
+        mean(self.neurons.iter().map(|r| r.rounds as f64))
+    }
+
+    /// Mean number of constraint rows per neuron.
+    pub fn mean_constraints(&self) -> f64 {
+        mean(self.neurons.iter().map(|r| r.constraints as f64))
+    }
+
+    /// Mean seconds per neuron (CPU time of one worker).
+    pub fn mean_seconds(&self) -> f64 {
+        mean(self.neurons.iter().map(|r| r.seconds))
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}

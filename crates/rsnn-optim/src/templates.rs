@@ -1,0 +1,173 @@
+//! Templates: what a prescribed spike train asks of a neuron's potential.
+//!
+//! For firing times `s_1 < ... < s_n` (refractory period 1, half-width `hw`):
+//! - firing: `z(s_m) = theta_0`;
+//! - silent regions `[s_m + 1, s_{m+1} - hw]` (circular for periodic trains): `z <= z_max`;
+//! - active regions `[s_m - hw, s_m + hw]`: `z' >= slope_min`.
+//!
+//! A neuron without spikes is silent everywhere.
+
+use rsnn_signal::{PeriodicTrain, REFRACTORY_PERIOD, SpikeTrain};
+use serde::{Deserialize, Serialize};
+
+/// The regions of one neuron's template on a window of absolute time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    /// Start of the window the regions are reported on.
+    pub start: f64,
+    /// End of the window (for a periodic train: `start + period`).
+    pub end: f64,
+    /// The period, for a periodic template.
+    pub period: Option<f64>,
+    /// Prescribed firing times, sorted.
+    pub firing: Vec<f64>,
+    /// Silent regions (closed intervals, sorted, non-degenerate).
+    pub silent: Vec<(f64, f64)>,
+    /// Active regions (closed intervals, sorted).
+    pub active: Vec<(f64, f64)>,
+}
+
+fn push_nonempty(out: &mut Vec<(f64, f64)>, lo: f64, hi: f64) {
+    if lo < hi {
+        out.push((lo, hi));
+    }
+}
+
+impl Template {
+    /// The template of a periodic train, reported on the period that starts half a width
+    /// before the first spike (`[0, period]` for a silent train).
+    pub fn periodic(train: &PeriodicTrain, half_width: f64) -> Self {
+        let period = train.period();
+        let times = train.times();
+        let Some(&first) = times.first() else {
+            return Self {
+                start: 0.0,
+                end: period,
+                period: Some(period),
+                firing: Vec::new(),
+                silent: vec![(0.0, period)],
+                active: Vec::new(),
+            };
+        };
+        let mut silent = Vec::with_capacity(times.len());
+        for (m, &s) in times.iter().enumerate() {
+            let next = times.get(m + 1).copied().unwrap_or(first + period);
+            push_nonempty(&mut silent, s + REFRACTORY_PERIOD, next - half_width);
+        }
+        Self {
+            start: first - half_width,
+            end: first - half_width + period,
+            period: Some(period),
+            firing: times.to_vec(),
+            silent,
+            active: times
+                .iter()
+                .map(|&s| (s - half_width, s + half_width))
+                .collect(),
+        }
+    }
+
+    /// The template of a (non-periodic) train on the window `[start, end]`: spikes outside the
+    /// window are ignored and the regions are clipped to it.
+    pub fn window(train: &SpikeTrain, start: f64, end: f64, half_width: f64) -> Self {
+        let firing: Vec<f64> = train
+            .times()
+            .iter()
+            .copied()
+            .filter(|&s| s >= start && s <= end)
+            .collect();
+        let mut silent = Vec::with_capacity(firing.len() + 1);
+        let mut from = start;
+        for &s in &firing {
+            push_nonempty(&mut silent, from, s - half_width);
+            from = s + REFRACTORY_PERIOD;
+        }
+        push_nonempty(&mut silent, from, end);
+        let active = firing
+            .iter()
+            .map(|&s| ((s - half_width).max(start), (s + half_width).min(end)))
+            .collect();
+        Self {
+            start,
+            end,
+            period: None,
+            firing,
+            silent,
+            active,
+        }
+    }
+
+    /// Whether the neuron never fires in this template.
+    pub fn is_silent(&self) -> bool {
+        self.firing.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Regions = Vec<(f64, f64)>;
+
+    fn close(a: &[(f64, f64)], b: &[(f64, f64)]) -> bool {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| (x.0 - y.0).abs() < 1e-12 && (x.1 - y.1).abs() < 1e-12)
+    }
+
+    /// vectors.md V3, non-periodic on [0, 8], half-width 0.25.
+    #[test]
+    fn v3_window() {
+        let cases: Vec<(Vec<f64>, Regions, Regions)> = vec![
+            (vec![], vec![(0.0, 8.0)], vec![]),
+            (vec![0.0], vec![(1.0, 8.0)], vec![(0.0, 0.25)]),
+            (vec![1.0], vec![(0.0, 0.75), (2.0, 8.0)], vec![(0.75, 1.25)]),
+            (
+                vec![0.0, 2.0, 6.0],
+                vec![(1.0, 1.75), (3.0, 5.75), (7.0, 8.0)],
+                vec![(0.0, 0.25), (1.75, 2.25), (5.75, 6.25)],
+            ),
+            (
+                vec![1.0, 3.0, 7.0],
+                vec![(0.0, 0.75), (2.0, 2.75), (4.0, 6.75)],
+                vec![(0.75, 1.25), (2.75, 3.25), (6.75, 7.25)],
+            ),
+        ];
+        for (times, s, a) in cases {
+            let train = SpikeTrain::new(times.clone()).expect("valid train");
+            let t = Template::window(&train, 0.0, 8.0, 0.25);
+            assert!(close(&t.silent, &s), "{times:?}: silent {:?}", t.silent);
+            assert!(close(&t.active, &a), "{times:?}: active {:?}", t.active);
+            assert_eq!(t.firing, times);
+        }
+    }
+
+    /// vectors.md V3, periodic with T = 8, half-width 0.25.
+    #[test]
+    fn v3_periodic() {
+        let cases: Vec<(Vec<f64>, Regions, Regions)> = vec![
+            (vec![], vec![(0.0, 8.0)], vec![]),
+            (vec![0.0], vec![(1.0, 7.75)], vec![(-0.25, 0.25)]),
+            (vec![1.0], vec![(2.0, 8.75)], vec![(0.75, 1.25)]),
+            (
+                vec![0.0, 2.0, 6.0],
+                vec![(1.0, 1.75), (3.0, 5.75), (7.0, 7.75)],
+                vec![(-0.25, 0.25), (1.75, 2.25), (5.75, 6.25)],
+            ),
+            (
+                vec![0.0, 3.0, 7.0],
+                vec![(1.0, 2.75), (4.0, 6.75)],
+                vec![(-0.25, 0.25), (2.75, 3.25), (6.75, 7.25)],
+            ),
+        ];
+        for (times, s, a) in cases {
+            let train = PeriodicTrain::new(8.0, times.clone()).expect("valid train");
+            let t = Template::periodic(&train, 0.25);
+            assert!(close(&t.silent, &s), "{times:?}: silent {:?}", t.silent);
+            assert!(close(&t.active, &a), "{times:?}: active {:?}", t.active);
+            assert_eq!(t.is_silent(), times.is_empty());
+            assert!((t.end - t.start - 8.0).abs() < 1e-12);
+        }
+    }
+}
