@@ -101,6 +101,18 @@ impl PotentialState {
         }
     }
 
+    /// `(z(t), z'(t+))` with one exponential, for `t >=` the last arrival.
+    #[inline]
+    pub fn potential_and_slope(&self, t: f64) -> (f64, f64) {
+        match self.last {
+            None => (0.0, 0.0),
+            Some(last) => {
+                let (z, dz) = self.piece.value_slope((t - last) * self.inv_tau);
+                (z, dz * self.inv_tau)
+            }
+        }
+    }
+
     /// The first `t` in `[from, until]` with `z(t) >= level` (`Some(from)` if it is already
     /// there), or None. `until` may be infinite. `from` before the last arrival is treated as
     /// the last arrival.
@@ -172,6 +184,8 @@ mod tests {
                 let eps = 1e-6;
                 let fd = (s.potential(t + eps) - s.potential(t)) / eps;
                 assert!((s.slope(t) - fd).abs() < 1e-4, "tau {tau} t {t}");
+                let (z, dz) = s.potential_and_slope(t);
+                assert!((z - s.potential(t)).abs() < 1e-15 && (dz - s.slope(t)).abs() < 1e-14);
             }
         }
     }

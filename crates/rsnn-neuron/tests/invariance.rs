@@ -49,6 +49,19 @@ proptest! {
             s.add_arrival(t, w);
         }
         let last = sorted[sorted.len() - 1].0 - SHIFT;
+        // Crossings move with the shift (up to the rounding of times near 1e6).
+        for level in [-0.2, 0.3, 0.8] {
+            match (a.next_crossing(level, 0.0), b.next_crossing(level, SHIFT)) {
+                (Some(x), Some(y)) => prop_assert!(
+                    (x + SHIFT - y).abs() < 1e-6 || (a.potential(x) - level).abs() < 1e-6
+                ),
+                (None, None) => {}
+                (x, y) => {
+                    let t = x.or(y.map(|y| y - SHIFT)).unwrap_or(0.0);
+                    prop_assert!((a.potential(t) - level).abs() < 1e-6, "{:?} {:?}", x, y);
+                }
+            }
+        }
         for u in [0.3, 1.7, 6.0] {
             prop_assert!((a.potential(last + u) - s.potential(last + u + SHIFT)).abs() <= tol);
             prop_assert!((a.slope_right(last + u) - s.slope(last + u + SHIFT)).abs() <= tol);
