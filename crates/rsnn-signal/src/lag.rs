@@ -18,6 +18,8 @@
 //! `w` and `w d` over the sorted centres, `f(x)` costs O(1). The prefix sums are kept in
 //! double-double arithmetic so that a range sum is accurate to the rounding of the range itself,
 //! not of the whole prefix. The total cost is `O(N log N)` for `N` pairwise differences.
+//! Periods below 2 (at most one spike per train) use direct evaluation instead, since the
+//! unrolling of the circle assumes that a window of width 1 never holds two copies of a centre.
 
 /// A bump of the correlation: its centre and its weights for precision and recall.
 #[derive(Debug, Clone, Copy)]
@@ -109,17 +111,19 @@ impl Prefix {
             wrd: Vec::with_capacity(n),
         };
         let mut acc = [Dd::default(); 4];
-        for b in std::iter::once(None).chain(ext.iter().map(Some)) {
-            if let Some(b) = b {
-                acc[0] = acc[0].add(b.precision_weight);
-                acc[1] = acc[1].add(b.recall_weight);
-                acc[2] = acc[2].add(b.precision_weight * b.center);
-                acc[3] = acc[3].add(b.recall_weight * b.center);
-            }
+        let push = |p: &mut Self, acc: &[Dd; 4]| {
             p.wp.push(acc[0]);
             p.wr.push(acc[1]);
             p.wpd.push(acc[2]);
             p.wrd.push(acc[3]);
+        };
+        push(&mut p, &acc);
+        for b in ext {
+            acc[0] = acc[0].add(b.precision_weight);
+            acc[1] = acc[1].add(b.recall_weight);
+            acc[2] = acc[2].add(b.precision_weight * b.center);
+            acc[3] = acc[3].add(b.recall_weight * b.center);
+            push(&mut p, &acc);
         }
         p
     }

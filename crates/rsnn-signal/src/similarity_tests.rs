@@ -286,3 +286,21 @@ fn short_periods_use_direct_evaluation() {
     );
     assert!(max_correlation_direct(&[], 1.0) == (0.0, 0.0));
 }
+
+#[test]
+fn sweep_matches_brute_force_with_near_equal_lags() {
+    // Identical channels make thousands of nearly equal pairwise differences.
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let one = ScoreSampler::new(12.0, 3.0)
+        .unwrap()
+        .sample_train(&mut rng)
+        .unwrap();
+    let s = Score::from_trains(12.0, vec![one; 8]).unwrap();
+    for sigma in [1e-9, 1e-4, 0.05, 0.3] {
+        let copy = crate::jitter_score(&mut rng, &s, &crate::JitterConfig::new(sigma)).unwrap();
+        let produced = times(&copy);
+        let fast = multi_channel_similarity(&s, &produced, 0.0).unwrap();
+        let slow = brute_force(&s, &produced);
+        assert_sim(fast, slow.precision, slow.recall);
+    }
+}
