@@ -125,6 +125,20 @@ proptest! {
         prop_assert!(!top.is_empty() && top.len() <= 3);
         prop_assert!((top[0].value - max.value).abs() < 1e-13);
         prop_assert!(top.windows(2).all(|w| w[0].value >= w[1].value));
+        // Every reported point is a local maximum of z on the union.
+        let inside = |t: f64| intervals.iter().any(|&(s, e)| s <= t && t <= e);
+        for m in a.top_potential(&intervals, 100) {
+            for t in [m.time - 1e-7, m.time + 1e-7] {
+                prop_assert!(!inside(t) || a.potential(t) <= m.value + 1e-12, "{:?}", m);
+            }
+        }
+        for m in a.bottom_slope(&intervals, 100) {
+            let near = |v: f64| (m.value - v).abs() < 1e-13;
+            prop_assert!(near(a.slope_left(m.time)) || near(a.slope_right(m.time)));
+            for t in [m.time - 1e-7, m.time + 1e-7] {
+                prop_assert!(!inside(t) || a.slope_right(t) >= m.value - 1e-9, "{:?}", m);
+            }
+        }
         let bottom = a.bottom_slope(&intervals, 3);
         prop_assert!((bottom[0].value - min.value).abs() < 1e-13);
         prop_assert!(bottom.windows(2).all(|w| w[0].value <= w[1].value));
