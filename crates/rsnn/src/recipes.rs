@@ -1,0 +1,266 @@
+//! Recipes that compose the layers into the experiments of the paper: free recall from the
+//! perfect initial condition and associative recall from a partial, noisy prompt.
+//!
+//! Conventions: score time 0 is at absolute time 0; cycle `k` is `[k T, (k + 1) T)`.
+
+use crate::Error;
+use rand::{Rng, RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rsnn_neuron::Network;
+use rsnn_signal::{JitterConfig, Score, Similarity, jitter_score, multi_channel_similarity};
+use rsnn_sim::{Prompt, Recording, SimulationConfig, history_from_score, simulate};
+use serde::{Deserialize, Serialize};
+
+/// Simulates `cycles` periods of `score` from the perfect initial condition (the score's last
+/// period as spike history) with threshold noise `sigma`, and measures every cycle.
+///
+/// # Errors
+/// Invalid parameters or a network and score that do not match.
+pub fn free_recall(
+    network: &Network,
+    score: &Score,
+    cycles: usize,
+    sigma: f64,
+    seed: u64,
+) -> Result<(Recording, Vec<Similarity>), Error> {
+    let period = score.period();
+    let mut config = SimulationConfig::new(0.0, cycles as f64 * period);
+    config.sigma = sigma;
+    config.seed = seed;
+    config.history = history_from_score(score, 0.0, 1)?;
+    let recording = simulate(network, &config)?;
+    let similarities = recording.cycle_similarities(score, 0.0, cycles)?;
+    Ok((recording, similarities))
+}
+
+/// The associative-recall protocol: a fraction of the neurons is prompted with jittered copies
+/// of the score for some cycles while the others start silent; then everybody runs freely.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecallProtocol {
+    /// Fraction of neurons prompted, in `[0, 1]` (default 0.5).
+    pub prompted_fraction: f64,
+    /// Standard deviation of the prompt's jitter (default 0.1).
+    pub prompt_jitter: f64,
+    /// Cycles during which the prompt is replayed (default 2).
+    pub prompt_cycles: usize,
+    /// Free cycles afterwards (default 3).
+    pub free_cycles: usize,
+    /// Threshold noise (default 0.1).
+    pub sigma: f64,
+    /// Seed of the choice of prompted neurons, of the jitter and of the threshold noise.
+    pub seed: u64,
+}
+
+impl Default for RecallProtocol {
+    fn default() -> Self {
+        Self {
+            prompted_fraction: 0.5,
+            prompt_jitter: 0.1,
+            prompt_cycles: 2,
+            free_cycles: 3,
+            sigma: 0.1,
+            seed: 0,
+        }
+    }
+}
+
+/// Precision and recall of one cycle of an associative-recall run.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RecallCycle {
+    /// Cycle index (0-based).
+    pub cycle: usize,
+    /// Whether the prompt was replayed during this cycle.
+    pub prompting: bool,
+    /// The prompted neurons.
+    pub prompted: Similarity,
+    /// The neurons that were never prompted.
+    pub free: Similarity,
+    /// All neurons.
+    pub all: Similarity,
+}
+
+/// The outcome of [`associative_recall`].
+#[derive(Debug, Clone)]
+pub struct RecallOutcome {
+    /// Indices of the prompted neurons, sorted.
+    pub prompted: Vec<usize>,
+    /// Every spike of the run.
+    pub recording: Recording,
+    /// One entry per cycle.
+    pub cycles: Vec<RecallCycle>,
+}
+
+/// Chooses `count` distinct neurons among `total`, sorted (partial Fisher–Yates).
+pub fn choose_neurons<R: Rng + ?Sized>(rng: &mut R, total: usize, count: usize) -> Vec<usize> {
+    let mut all: Vec<usize> = (0..total).collect();
+    let count = count.min(total);
+    for i in 0..count {
+        let j = rng.random_range(i..total);
+        all.swap(i, j);
+    }
+    let mut chosen = all[..count].to_vec();
+    chosen.sort_unstable();
+    chosen
+}
+
+/// The channels `neurons` of a score.
+///
+/// # Errors
+/// A neuron without a channel.
+pub fn sub_score(score: &Score, neurons: &[usize]) -> Result<Score, Error> {
+    let trains = neurons
+        .iter()
+        .map(|&n| {
+            score.channel(n).cloned().ok_or(Error::InvalidParameter {
+                name: "neuron",
+                value: n as f64,
+                reason: "has no channel in the score",
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Score::from_trains(score.period(), trains)?)
+}
+
+/// Similarity of the neurons `subset` in the cycle starting at `start`.
+fn subset_similarity(
+    score: &Score,
+    recording: &Recording,
+    subset: &[usize],
+    start: f64,
+) -> Result<Similarity, Error> {
+    if subset.is_empty() {
+        return Ok(Similarity {
+            precision: 1.0,
+            recall: 1.0,
+        });
+    }
+    let window = recording.window(start, start + score.period());
+    let produced: Vec<&[f64]> = subset.iter().map(|&n| window[n].as_slice()).collect();
+    Ok(multi_channel_similarity(
+        &sub_score(score, subset)?,
+        &produced,
+        start,
+    )?)
+}
+
+/// Runs the associative-recall protocol on a network that memorized `score`.
+///
+/// Every prompted cycle replays an independently jittered copy of the score; the neurons that
+/// are not prompted start silent (no spike history).
+///
+/// # Errors
+/// Invalid protocol parameters, or a network and score that do not match.
+pub fn associative_recall(
+    network: &Network,
+    score: &Score,
+    protocol: &RecallProtocol,
+) -> Result<RecallOutcome, Error> {
+    let f = protocol.prompted_fraction;
+    if !(0.0..=1.0).contains(&f) {
+        return Err(Error::InvalidParameter {
+            name: "prompted_fraction",
+            value: f,
+            reason: "must lie in [0, 1]",
+        });
+    }
+    let total = network.num_neurons();
+    let period = score.period();
+    let mut rng = ChaCha8Rng::seed_from_u64(protocol.seed);
+    let count = (f * total as f64).round() as usize;
+    let prompted = choose_neurons(&mut rng, total, count);
+    let jitter = JitterConfig::new(protocol.prompt_jitter);
+    let mut prompts: Vec<Prompt> = Vec::new();
+    for cycle in 0..protocol.prompt_cycles {
+        let start = cycle as f64 * period;
+        let noisy = jitter_score(&mut rng, score, &jitter)?;
+        prompts.extend(Prompt::from_score(
+            &noisy,
+            &prompted,
+            start,
+            start + period,
+            start,
+        )?);
+    }
+    let cycles = protocol.prompt_cycles + protocol.free_cycles;
+    let mut config = SimulationConfig::new(0.0, cycles as f64 * period);
+    config.sigma = protocol.sigma;
+    config.seed = rng.random();
+    config.prompts = merge_prompts(prompts);
+    let recording = simulate(network, &config)?;
+    let free: Vec<usize> = (0..total)
+        .filter(|n| prompted.binary_search(n).is_err())
+        .collect();
+    let all: Vec<usize> = (0..total).collect();
+    let cycles = (0..cycles)
+        .map(|cycle| {
+            let start = cycle as f64 * period;
+            Ok(RecallCycle {
+                cycle,
+                prompting: cycle < protocol.prompt_cycles,
+                prompted: subset_similarity(score, &recording, &prompted, start)?,
+                free: subset_similarity(score, &recording, &free, start)?,
+                all: subset_similarity(score, &recording, &all, start)?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(RecallOutcome {
+        prompted,
+        recording,
+        cycles,
+    })
+}
+
+/// Joins consecutive prompt windows of the same neuron into one prompt, dropping a spike that
+/// would violate refractoriness across the join of two independently jittered cycles.
+fn merge_prompts(prompts: Vec<Prompt>) -> Vec<Prompt> {
+    let mut merged: Vec<Prompt> = Vec::new();
+    for p in prompts {
+        match merged
+            .iter_mut()
+            .find(|q| q.neuron == p.neuron && q.window_end == p.window_start)
+        {
+            Some(q) => {
+                let mut times = q.spikes.times().to_vec();
+                for &t in p.spikes.times() {
+                    if times
+                        .last()
+                        .is_none_or(|&l| t - l >= rsnn_signal::REFRACTORY_PERIOD)
+                    {
+                        times.push(t);
+                    }
+                }
+                if let Ok(joined) = Prompt::new(q.neuron, q.window_start, p.window_end, times) {
+                    *q = joined;
+                }
+            }
+            None => merged.push(p),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chosen_neurons_are_distinct_and_sorted() {
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let c = choose_neurons(&mut rng, 10, 4);
+        assert_eq!(c.len(), 4);
+        assert!(c.windows(2).all(|w| w[0] < w[1]) && c.iter().all(|&n| n < 10));
+        assert_eq!(choose_neurons(&mut rng, 3, 7), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn merged_prompts_keep_refractoriness() {
+        let a = Prompt::new(0, 0.0, 10.0, vec![1.0, 9.8]).unwrap();
+        let b = Prompt::new(0, 10.0, 20.0, vec![10.3, 15.0]).unwrap();
+        let c = Prompt::new(1, 0.0, 10.0, vec![2.0]).unwrap();
+        let m = merge_prompts(vec![a, c, b]);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].spikes.times(), &[1.0, 9.8, 15.0]);
+        assert_eq!((m[0].window_start, m[0].window_end), (0.0, 20.0));
+    }
+}
