@@ -118,7 +118,9 @@ impl PotentialState {
     /// the last arrival.
     ///
     /// Exact: the crossing is bracketed on the increasing part of the unimodal last piece and
-    /// solved by safeguarded Newton to about 1e-15 relative in local time (no time grid).
+    /// solved by safeguarded Newton to about 1e-15 relative in local time (no time grid). The
+    /// result is the first representable time at or just after the root, so `potential(t)` is
+    /// `>= level` up to the rounding of `t` itself (about `1e-16 * |t| * |z'|`).
     pub fn next_crossing(&self, level: f64, from: f64, until: f64) -> Option<f64> {
         if until.is_nan() || from.is_nan() || until < from {
             return None;
