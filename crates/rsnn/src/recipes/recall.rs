@@ -1,13 +1,13 @@
-//! Recipes that compose the layers into the experiments of the paper: free recall from the
-//! perfect initial condition and associative recall from a partial, noisy prompt.
-//!
-//! Conventions: score time 0 is at absolute time 0; cycle `k` is `[k T, (k + 1) T)`.
+//! Free recall and associative recall of one memory.
 
 use crate::Error;
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rsnn_neuron::Network;
-use rsnn_signal::{JitterConfig, Score, Similarity, jitter_score, multi_channel_similarity};
+use rsnn_signal::{
+    JitterConfig, Score, ScoreSampler, Similarity, SpikeTrain, jitter_score,
+    multi_channel_similarity,
+};
 use rsnn_sim::{Prompt, Recording, SimulationConfig, history_from_score, simulate};
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +50,22 @@ pub struct RecallProtocol {
     pub sigma: f64,
     /// Seed of the choice of prompted neurons, of the jitter and of the threshold noise.
     pub seed: u64,
+    /// How the neurons that are not prompted start (default: silent).
+    pub free_start: FreeStart,
+}
+
+/// The initial condition of the neurons that are not prompted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum FreeStart {
+    /// No spike history: the neurons start at rest.
+    #[default]
+    Silent,
+    /// The last period of an unrelated random score with the given rate as spike history.
+    RandomScore {
+        /// Rate parameter of the random score.
+        rate: f64,
+    },
 }
 
 impl Default for RecallProtocol {
@@ -61,6 +77,7 @@ impl Default for RecallProtocol {
             free_cycles: 3,
             sigma: 0.1,
             seed: 0,
+            free_start: FreeStart::Silent,
         }
     }
 }
@@ -169,28 +186,31 @@ pub fn associative_recall(
     let mut rng = ChaCha8Rng::seed_from_u64(protocol.seed);
     let count = (f * total as f64).round() as usize;
     let prompted = choose_neurons(&mut rng, total, count);
-    let jitter = JitterConfig::new(protocol.prompt_jitter);
-    let mut prompts: Vec<Prompt> = Vec::new();
-    for cycle in 0..protocol.prompt_cycles {
-        let start = cycle as f64 * period;
-        let noisy = jitter_score(&mut rng, score, &jitter)?;
-        prompts.extend(Prompt::from_score(
-            &noisy,
-            &prompted,
-            start,
-            start + period,
-            start,
-        )?);
-    }
+    let prompts = jittered_prompts(
+        &mut rng,
+        score,
+        &prompted,
+        0.0,
+        protocol.prompt_cycles,
+        protocol.prompt_jitter,
+    )?;
+    let free: Vec<usize> = (0..total)
+        .filter(|n| prompted.binary_search(n).is_err())
+        .collect();
     let cycles = protocol.prompt_cycles + protocol.free_cycles;
     let mut config = SimulationConfig::new(0.0, cycles as f64 * period);
     config.sigma = protocol.sigma;
     config.seed = rng.random();
-    config.prompts = merge_prompts(prompts);
+    config.prompts = prompts;
+    if let FreeStart::RandomScore { rate } = protocol.free_start {
+        let other = ScoreSampler::new(period, rate)?.sample_score(&mut rng, total)?;
+        let mut history = history_from_score(&other, 0.0, 1)?;
+        for &n in &prompted {
+            history[n] = SpikeTrain::empty();
+        }
+        config.history = history;
+    }
     let recording = simulate(network, &config)?;
-    let free: Vec<usize> = (0..total)
-        .filter(|n| prompted.binary_search(n).is_err())
-        .collect();
     let all: Vec<usize> = (0..total).collect();
     let cycles = (0..cycles)
         .map(|cycle| {
@@ -209,6 +229,37 @@ pub fn associative_recall(
         recording,
         cycles,
     })
+}
+
+/// Prompts that replay, for the neurons `neurons`, `cycles` consecutive cycles of `score`
+/// starting at `start` (score time 0 at `start`), each cycle an independently jittered copy
+/// (truncated-Gaussian jitter with standard deviation `jitter`).
+///
+/// # Errors
+/// An invalid jitter or a neuron without a channel in the score.
+pub fn jittered_prompts<R: Rng + ?Sized>(
+    rng: &mut R,
+    score: &Score,
+    neurons: &[usize],
+    start: f64,
+    cycles: usize,
+    jitter: f64,
+) -> Result<Vec<Prompt>, Error> {
+    let config = JitterConfig::new(jitter);
+    let period = score.period();
+    let mut prompts: Vec<Prompt> = Vec::new();
+    for cycle in 0..cycles {
+        let from = start + cycle as f64 * period;
+        let noisy = jitter_score(rng, score, &config)?;
+        prompts.extend(Prompt::from_score(
+            &noisy,
+            neurons,
+            from,
+            from + period,
+            from,
+        )?);
+    }
+    Ok(merge_prompts(prompts))
 }
 
 /// Joins consecutive prompt windows of the same neuron into one prompt, dropping a spike that

@@ -1,0 +1,14 @@
+//! Recipes that compose the layers into the experiments of the paper: free recall from the
+//! perfect initial condition, associative recall from a partial noisy prompt, and sequences of
+//! prompts that switch between several stored memories.
+//!
+//! Conventions: score time 0 is at absolute time 0; cycle `k` is `[k T, (k + 1) T)`.
+
+mod recall;
+mod sequence;
+
+pub use recall::{
+    FreeStart, RecallCycle, RecallOutcome, RecallProtocol, associative_recall, choose_neurons,
+    free_recall, jittered_prompts, sub_score,
+};
+pub use sequence::{Phase, SequenceCycle, prompt_sequence};

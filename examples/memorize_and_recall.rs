@@ -1,0 +1,76 @@
+//! The library version of `rsnn demo` at a small size: sample a score, wire a network, memorize
+//! it, check its stability, and let it replay the score with threshold noise.
+//!
+//! ```text
+//! cargo run --release -p rsnn-examples --example memorize_and_recall
+//! ```
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rsnn::prelude::*;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (neurons, inputs, period, rate, sigma, seed) = (60, 500, 20.0, 0.2, 0.1, 1);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let score = ScoreSampler::new(period, rate)?.sample_score(&mut rng, neurons)?;
+    println!(
+        "score: {neurons} neurons, period {period}, {} spikes per period",
+        score.num_spikes()
+    );
+
+    let topology = TopologyConfig {
+        num_neurons: neurons,
+        topology: Topology::FixedInDegree { k: inputs },
+        ..Default::default()
+    };
+    let mut network = topology.sample(AlphaKernel::default(), &mut rng)?;
+    let report = memorize_network(
+        &mut network,
+        &[score.clone()],
+        &MemorizeConfig::default(),
+        |_, _| {},
+    )?;
+    println!(
+        "memorized {}/{} neurons in {:.2} s, {:.1} rounds and {:.0} constraints on average, largest violation {:.1e}",
+        report.num_memorized(),
+        neurons,
+        report.seconds,
+        report.mean_rounds(),
+        report.mean_constraints(),
+        report.max_violation()
+    );
+    if !report.all_memorized() {
+        return Err(format!("infeasible neurons: {:?}", report.infeasible()).into());
+    }
+
+    let stability = analyze_stability(&network, &score)?;
+    println!(
+        "stability: spectral radius after removing the eigenvalue 1 = {:.3e} ({})",
+        stability.spectral_radius,
+        if stability.is_stable() {
+            "stable"
+        } else {
+            "unstable"
+        }
+    );
+
+    let cycles = 5;
+    let (recording, similarities) =
+        rsnn::recipes::free_recall(&network, &score, cycles, sigma, seed)?;
+    println!(
+        "free run with threshold noise {sigma}: {} spikes",
+        recording.num_spikes()
+    );
+    println!("cycle  precision  recall");
+    for (k, s) in similarities.iter().enumerate() {
+        println!("{k:>5}  {:>9.4}  {:>6.4}", s.precision, s.recall);
+    }
+    let worst = similarities
+        .iter()
+        .map(|s| s.precision.min(s.recall))
+        .fold(1.0, f64::min);
+    if worst < 0.9 {
+        return Err(format!("recall degraded to {worst:.3}").into());
+    }
+    Ok(())
+}

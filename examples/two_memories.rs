@@ -1,0 +1,74 @@
+//! Two memories in one network: prompt memory 0, let it run, switch to memory 1 with a prompt,
+//! let it run, and come back to memory 0.
+//!
+//! ```text
+//! cargo run --release -p rsnn-examples --example two_memories
+//! ```
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rsnn::prelude::*;
+use rsnn::recipes::{Phase, choose_neurons, prompt_sequence};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (neurons, inputs, period, rate, seed) = (60, 500, 15.0, 0.2, 3);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let sampler = ScoreSampler::new(period, rate)?;
+    let memories = vec![
+        sampler.sample_score(&mut rng, neurons)?,
+        sampler.sample_score(&mut rng, neurons)?,
+    ];
+    let topology = TopologyConfig {
+        num_neurons: neurons,
+        topology: Topology::FixedInDegree { k: inputs },
+        ..Default::default()
+    };
+    let mut network = topology.sample(AlphaKernel::default(), &mut rng)?;
+    let report = memorize_network(
+        &mut network,
+        &memories,
+        &MemorizeConfig::default(),
+        |_, _| {},
+    )?;
+    println!(
+        "stored two memories of period {period}: {}/{neurons} neurons feasible in {:.2} s",
+        report.num_memorized(),
+        report.seconds
+    );
+    if !report.all_memorized() {
+        return Err(format!("infeasible neurons: {:?}", report.infeasible()).into());
+    }
+
+    let phases = [0, 1, 0].map(|memory| Phase {
+        memory,
+        prompt_cycles: 2,
+        free_cycles: 3,
+    });
+    let prompted = choose_neurons(&mut rng, neurons, neurons / 2);
+    let (_, cycles) = prompt_sequence(&network, &memories, &phases, &prompted, 0.1, 0.1, seed)?;
+    println!("cycle  prompted  phase    vs memory 0 (P/R)   vs memory 1 (P/R)");
+    for c in &cycles {
+        println!(
+            "{:>5}  {:>8}  {:7}  {:.3} / {:.3}       {:.3} / {:.3}",
+            c.cycle,
+            c.memory,
+            if c.prompting { "prompt" } else { "free" },
+            c.against[0].precision,
+            c.against[0].recall,
+            c.against[1].precision,
+            c.against[1].recall
+        );
+    }
+    // The last free cycle of each phase follows the memory of that phase.
+    for (k, phase) in phases.iter().enumerate() {
+        let last = cycles
+            .iter()
+            .filter(|c| c.phase == k)
+            .last()
+            .ok_or("empty phase")?;
+        if last.against[phase.memory].recall < 0.9 {
+            return Err(format!("phase {k} did not settle on memory {}", phase.memory).into());
+        }
+    }
+    Ok(())
+}
