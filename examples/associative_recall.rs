@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut network = topology.sample(AlphaKernel::default(), &mut rng)?;
     let report = memorize_network(
         &mut network,
-        &[score.clone()],
+        std::slice::from_ref(&score),
         &MemorizeConfig::default(),
         |_, _| {},
     )?;

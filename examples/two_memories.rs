@@ -61,11 +61,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     // The last free cycle of each phase follows the memory of that phase.
     for (k, phase) in phases.iter().enumerate() {
-        let last = cycles
-            .iter()
-            .filter(|c| c.phase == k)
-            .last()
-            .ok_or("empty phase")?;
+        let last = cycles.iter().rfind(|c| c.phase == k).ok_or("empty phase")?;
         if last.against[phase.memory].recall < 0.9 {
             return Err(format!("phase {k} did not settle on memory {}", phase.memory).into());
         }

@@ -27,7 +27,7 @@
 //! // 3. Memorize: one convex problem per neuron, constraints exact in continuous time
 //! //    (with only 200 inputs per neuron, weights up to 0.5 are needed).
 //! let config = MemorizeConfig { weight_bound: 0.5, ..Default::default() };
-//! let report = memorize_network(&mut network, &[score.clone()], &config, |_, _| {})?;
+//! let report = memorize_network(&mut network, std::slice::from_ref(&score), &config, |_, _| {})?;
 //! assert!(report.all_memorized() && report.max_violation() <= 1e-6);
 //! // 4. Simulate 3 cycles with threshold noise 0.05 from the perfect initial condition,
 //! // 5. and measure precision and recall per cycle.
