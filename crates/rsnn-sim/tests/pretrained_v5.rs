@@ -44,7 +44,9 @@ fn recalls_its_score_for_five_cycles() {
 #[test]
 fn jitter_map_is_strongly_contracting() {
     let v5 = v5::load_v5();
+    let clock = std::time::Instant::now();
     let report = analyze_stability(&v5.network, &v5.score).unwrap();
+    eprintln!("stability analysis: {:?}", clock.elapsed());
     eprintln!(
         "trivial {:?}, spectral radius {:.3e}, top {:?}",
         report.trivial_eigenvalue,

@@ -138,6 +138,11 @@ impl JitterMap {
         for (m, row) in self.rows.iter().enumerate() {
             new_row.fill(0.0);
             for &(j, a) in row {
+                if j >= m {
+                    // Rows not updated yet are still unit vectors.
+                    new_row[j] += a;
+                    continue;
+                }
                 let old = &phi[j * size..(j + 1) * size];
                 for (x, &y) in new_row.iter_mut().zip(old) {
                     *x += a * y;
@@ -186,6 +191,65 @@ mod tests {
             let row = &phi[m * 3..(m + 1) * 3];
             assert!(row.iter().all(|&x| x == 0.0 || x == 1.0));
             assert_eq!(row.iter().sum::<f64>(), 1.0);
+        }
+    }
+
+    #[test]
+    fn matrix_is_the_product_of_the_row_updates() {
+        // All-to-all among 4 neurons with assorted delays and weights, two spikes each.
+        let neurons = (0..4)
+            .map(|l| Neuron {
+                inputs: (0..4)
+                    .map(|source| Input {
+                        source,
+                        delay: 0.3 * (l + 2 * source) as f64,
+                        weight: 1.0 + 0.1 * (l * source) as f64,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let net = Network::new(neurons, AlphaKernel::default()).unwrap();
+        let times = vec![
+            vec![0.0, 5.0],
+            vec![1.5, 7.0],
+            vec![2.2, 9.1],
+            vec![3.9, 11.0],
+        ];
+        let score = Score::new(12.0, times).unwrap();
+        let map = JitterMap::new(&net, &score).unwrap();
+        let size = map.num_spikes();
+        // Naive: P <- U_m P for m = 0..M with dense matrices.
+        let mut p = vec![0.0; size * size];
+        for i in 0..size {
+            p[i * size + i] = 1.0;
+        }
+        for m in 0..size {
+            let mut u = vec![0.0; size * size];
+            for i in 0..size {
+                u[i * size + i] = 1.0;
+            }
+            u[m * size + m] = 0.0;
+            for &(j, a) in map.row(m).unwrap() {
+                u[m * size + j] = a;
+            }
+            let mut next = vec![0.0; size * size];
+            for i in 0..size {
+                for k in 0..size {
+                    for j in 0..size {
+                        next[i * size + j] += u[i * size + k] * p[k * size + j];
+                    }
+                }
+            }
+            p = next;
+        }
+        let phi = map.matrix();
+        for (x, y) in phi.iter().zip(&p) {
+            assert!((x - y).abs() < 1e-12, "{x} vs {y}");
+        }
+        // Rows of Phi sum to 1 (a common shift is preserved).
+        for m in 0..size {
+            let sum: f64 = phi[m * size..(m + 1) * size].iter().sum();
+            assert!((sum - 1.0).abs() < 1e-12);
         }
     }
 

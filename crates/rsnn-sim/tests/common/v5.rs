@@ -1,4 +1,5 @@
 //! Loading the pretrained network of vectors.md V5 (converted from the original package).
+#![allow(dead_code)]
 
 use rsnn_neuron::{Input, Network, Neuron};
 use rsnn_signal::{AlphaKernel, Score};
