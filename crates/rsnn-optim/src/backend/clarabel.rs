@@ -20,6 +20,9 @@ pub struct ClarabelBackend {
     pub max_iter: u32,
     /// Feasibility and gap tolerance (Clarabel's `tol_feas`, `tol_gap_abs`, `tol_gap_rel`).
     pub tolerance: f64,
+    /// Iterative refinement of every KKT solve. Off by default: with dense rows it costs about
+    /// a quarter of the time; a solve that fails without it is retried with it.
+    pub iterative_refinement: bool,
 }
 
 impl Default for ClarabelBackend {
@@ -27,6 +30,7 @@ impl Default for ClarabelBackend {
         Self {
             max_iter: 200,
             tolerance: 1e-9,
+            iterative_refinement: false,
         }
     }
 }
@@ -113,25 +117,37 @@ impl Backend for ClarabelBackend {
             cones.push(NonnegativeConeT(m - num_eq));
         }
 
-        let settings = DefaultSettings {
-            verbose: false,
-            max_iter: self.max_iter,
-            max_threads: 1,
-            tol_feas: self.tolerance,
-            tol_gap_abs: self.tolerance,
-            tol_gap_rel: self.tolerance,
-            ..DefaultSettings::default()
+        let (p, a) = (&p, &a);
+        let run = |refine: bool| -> Result<(SolveStatus, u32, Vec<f64>), OptimError> {
+            let settings = DefaultSettings {
+                verbose: false,
+                max_iter: self.max_iter,
+                max_threads: 1,
+                tol_feas: self.tolerance,
+                tol_gap_abs: self.tolerance,
+                tol_gap_rel: self.tolerance,
+                iterative_refinement_enable: refine,
+                ..DefaultSettings::default()
+            };
+            let mut solver = DefaultSolver::new(p, problem.linear(), a, &b, &cones, settings)
+                .map_err(|e| OptimError::Backend {
+                    backend: BackendKind::Clarabel,
+                    message: e.to_string(),
+                })?;
+            solver.solve();
+            let status = map_status(solver.solution.status);
+            Ok((
+                status,
+                solver.solution.iterations,
+                std::mem::take(&mut solver.solution.x),
+            ))
         };
-        let mut solver = DefaultSolver::new(&p, problem.linear(), &a, &b, &cones, settings)
-            .map_err(|e| OptimError::Backend {
-                backend: BackendKind::Clarabel,
-                message: e.to_string(),
-            })?;
-        solver.solve();
-        let status = map_status(solver.solution.status);
-        let iterations = solver.solution.iterations;
+        let (mut status, mut iterations, mut x) = run(self.iterative_refinement)?;
+        if !self.iterative_refinement && !status.is_success() && !status.is_infeasible() {
+            let (s, i, y) = run(true)?;
+            (status, iterations, x) = (s, iterations + i, y);
+        }
         if status.is_success() {
-            let x = std::mem::take(&mut solver.solution.x);
             Ok(Solution::with_x(status, x, problem, iterations))
         } else {
             Ok(Solution::failure(status, iterations))

@@ -1,0 +1,60 @@
+//! Memorizing one realistic neuron (K = 500 independent random inputs, T = 50, lambda = 0.2)
+//! with each objective, by continuous-time constraint generation.
+
+#![allow(missing_docs)]
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use rsnn_optim::{MemorizeConfig, Mode, Objective, memorize_neuron};
+use std::hint::black_box;
+
+fn memorize(c: &mut Criterion) {
+    let mut group = c.benchmark_group("memorize_neuron");
+    group.sample_size(20);
+    let problems: Vec<_> = (0..4)
+        .map(|seed| common::single_neuron(seed, 500, 50.0, 0.2))
+        .collect();
+    let cases = [
+        ("L2", Objective::L2, Mode::ContinuousTime),
+        ("L1", Objective::L1, Mode::ContinuousTime),
+        ("Linf", Objective::LInf, Mode::ContinuousTime),
+        ("L2-grid0.05", Objective::L2, Mode::Grid { step: 0.05 }),
+    ];
+    for (name, objective, mode) in cases {
+        let config = MemorizeConfig {
+            objective,
+            mode,
+            ..Default::default()
+        }
+        .validate()
+        .expect("valid");
+        // Report rounds and constraints once per case.
+        for (seed, (net, score)) in problems.iter().enumerate() {
+            let r = memorize_neuron(net, 0, std::slice::from_ref(score), &config).expect("runs");
+            eprintln!(
+                "{name} seed {seed}: {:?}, {} rounds, {} constraints, violation {:?}, {:.3} s",
+                r.report.status,
+                r.report.rounds,
+                r.report.constraints,
+                r.report.max_violation,
+                r.report.seconds
+            );
+        }
+        group.bench_function(BenchmarkId::new("K500_T50", name), |b| {
+            b.iter(|| {
+                for (net, score) in &problems {
+                    black_box(
+                        memorize_neuron(net, 0, std::slice::from_ref(score), &config)
+                            .expect("runs"),
+                    );
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, memorize);
+criterion_main!(benches);
