@@ -119,3 +119,35 @@ fn history_arrivals_before_the_start_shape_the_potential() {
     let want = oracle::simulate(&net, &[vec![-2.9], vec![-0.5]], &[], 1.0, 0.0, 10.0);
     assert_trains_close(&got, &want, 1e-9);
 }
+
+#[test]
+fn thresholds_come_from_one_stream_per_neuron() {
+    use rand::{RngExt, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+    use rand_distr::StandardNormal;
+    // Neurons 1 and 2 hear neuron 0 identically; with noise they cross different thresholds,
+    // each drawn first from its own stream `l` of the seed.
+    let net = network(3, &[(1, 0, 1.0, 2.0), (2, 0, 1.0, 2.0)]);
+    let mut config = SimulationConfig::new(0.0, 3.0);
+    config.sigma = 0.1;
+    config.seed = 42;
+    config.history = history(&[&[-0.5], &[], &[]]);
+    let r = simulate(&net, &config).unwrap();
+    for l in 1..3 {
+        let mut rng = ChaCha8Rng::seed_from_u64(42);
+        rng.set_stream(l as u64);
+        let x: f64 = rng.sample(StandardNormal);
+        let theta = 1.0 + 0.1 * x;
+        let u = single_arrival_delay(2.0 / theta);
+        let t = r.train(l).unwrap().times()[0];
+        assert!(
+            (t - (0.5 + u)).abs() < 1e-12,
+            "neuron {l}: {t} vs {}",
+            0.5 + u
+        );
+    }
+    assert_ne!(
+        r.train(1).unwrap().times()[0],
+        r.train(2).unwrap().times()[0]
+    );
+}

@@ -121,3 +121,20 @@ fn random_network_matches_the_reference_simulator() {
     assert!(r.num_spikes() > 10, "{got:?}");
     nets::assert_trains_close(&got, &want, 1e-9);
 }
+
+#[test]
+fn progress_is_reported_up_to_the_end() {
+    let (net, history) = random_setup(5, 20, 6);
+    let mut config = SimulationConfig::new(0.0, 50.0);
+    config.history = history;
+    let sim = Simulator::new(&net);
+    let mut seen = Vec::new();
+    let (r, stats) = sim
+        .run_with_progress(&config, &mut |t| seen.push(t))
+        .unwrap();
+    assert_eq!(seen.last(), Some(&50.0));
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]));
+    assert!(seen.len() <= 102);
+    assert_eq!(stats.spikes as usize, r.num_spikes());
+    assert_eq!(bits(&r), bits(&sim.run(&config).unwrap()));
+}

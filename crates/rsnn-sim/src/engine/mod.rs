@@ -76,8 +76,21 @@ impl Simulator {
         &self,
         config: &SimulationConfig,
     ) -> Result<(Recording, SimulationStats), SimError> {
+        self.run_with_progress(config, &mut |_| {})
+    }
+
+    /// Like [`Simulator::run_with_stats`], calling `progress` with the simulated time about
+    /// every hundredth of the span and once at the end (with `config.end`), for progress bars.
+    ///
+    /// # Errors
+    /// As [`Simulator::run`].
+    pub fn run_with_progress(
+        &self,
+        config: &SimulationConfig,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<(Recording, SimulationStats), SimError> {
         config.validate(self.num_neurons)?;
-        run::Run::new(self, config).execute()
+        run::Run::new(self, config).execute(progress)
     }
 }
 

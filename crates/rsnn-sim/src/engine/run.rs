@@ -110,8 +110,13 @@ impl<'a> Run<'a> {
     }
 
     /// Runs the event loop and builds the recording.
-    pub fn execute(mut self) -> Result<(Recording, SimulationStats), SimError> {
+    pub fn execute(
+        mut self,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<(Recording, SimulationStats), SimError> {
         let (start, end) = (self.config.start, self.config.end);
+        let step = (end - start) / 100.0;
+        let mut next_report = start + step;
         // History: deliver the arrivals before the start, without any firing.
         while self.deliveries.peek().is_some_and(|d| d.time < start) {
             self.deliver(false);
@@ -122,6 +127,10 @@ impl<'a> Run<'a> {
         while let Some((time, kind)) = self.next_event() {
             if time >= end {
                 break;
+            }
+            if time >= next_report {
+                progress(time);
+                next_report = time + step;
             }
             match kind {
                 Kind::Replay => {
@@ -142,6 +151,7 @@ impl<'a> Run<'a> {
                 Kind::Deliver => self.deliver(true),
             }
         }
+        progress(end);
         let trains = std::mem::take(&mut self.trains);
         let recording = Recording::from_times(start, end, trains)?;
         Ok((recording, self.stats))
