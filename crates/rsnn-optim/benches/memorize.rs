@@ -1,5 +1,6 @@
 //! Memorizing one realistic neuron (K = 500 independent random inputs, T = 50, lambda = 0.2)
-//! with each objective, by continuous-time constraint generation.
+//! with each objective, by continuous-time constraint generation (4 neurons per iteration).
+//! `cargo bench -p rsnn-optim --bench memorize [--features good_lp]`
 
 #![allow(missing_docs)]
 
@@ -7,7 +8,7 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use rsnn_optim::{MemorizeConfig, Mode, Objective, memorize_neuron};
+use rsnn_optim::{BackendKind, MemorizeConfig, Mode, Objective, memorize_neuron};
 use std::hint::black_box;
 
 fn memorize(c: &mut Criterion) {
@@ -16,16 +17,40 @@ fn memorize(c: &mut Criterion) {
     let problems: Vec<_> = (0..4)
         .map(|seed| common::single_neuron(seed, 500, 50.0, 0.2))
         .collect();
-    let cases = [
-        ("L2", Objective::L2, Mode::ContinuousTime),
-        ("L1", Objective::L1, Mode::ContinuousTime),
-        ("Linf", Objective::LInf, Mode::ContinuousTime),
-        ("L2-grid0.05", Objective::L2, Mode::Grid { step: 0.05 }),
+    let clarabel = BackendKind::Clarabel;
+    let mut cases = vec![
+        ("L2", Objective::L2, Mode::ContinuousTime, clarabel),
+        ("L1", Objective::L1, Mode::ContinuousTime, clarabel),
+        ("Linf", Objective::LInf, Mode::ContinuousTime, clarabel),
+        (
+            "L2-grid0.05",
+            Objective::L2,
+            Mode::Grid { step: 0.05 },
+            clarabel,
+        ),
     ];
-    for (name, objective, mode) in cases {
+    if BackendKind::GoodLp.is_available() {
+        cases.push((
+            "good_lp-L1",
+            Objective::L1,
+            Mode::ContinuousTime,
+            BackendKind::GoodLp,
+        ));
+        cases.push((
+            "good_lp-Linf",
+            Objective::LInf,
+            Mode::ContinuousTime,
+            BackendKind::GoodLp,
+        ));
+    }
+    for (name, objective, mode, backend) in cases {
+        if !backend.is_available() {
+            continue;
+        }
         let config = MemorizeConfig {
             objective,
             mode,
+            backend,
             ..Default::default()
         }
         .validate()

@@ -170,4 +170,53 @@ mod tests {
             assert!((t.end - t.start - 8.0).abs() < 1e-12);
         }
     }
+
+    proptest::proptest! {
+        /// Silent regions stay clear of every spike's refractory period and active region,
+        /// active regions are centred on the spikes, and everything lies in the window.
+        #[test]
+        fn periodic_regions_are_consistent(
+            gaps in proptest::collection::vec(1.0f64..6.0, 0..8),
+            offset in 0.0f64..1.0,
+            hw in 0.0f64..0.5,
+        ) {
+            let mut times = Vec::new();
+            let mut t = offset;
+            for g in &gaps {
+                times.push(t);
+                t += g;
+            }
+            let period = t + 1.0 + offset.max(0.5);
+            let train = PeriodicTrain::new(period, times.clone()).expect("valid train");
+            let tpl = Template::periodic(&train, hw);
+            proptest::prop_assert!((tpl.end - tpl.start - period).abs() < 1e-9);
+            proptest::prop_assert_eq!(tpl.active.len(), times.len());
+            for (&(a, b), &s) in tpl.active.iter().zip(&times) {
+                proptest::prop_assert!((a - (s - hw)).abs() < 1e-12 && (b - (s + hw)).abs() < 1e-12);
+            }
+            let eps = 1e-9;
+            for &(a, b) in &tpl.silent {
+                proptest::prop_assert!(a < b && a >= tpl.start - eps && b <= tpl.end + eps);
+                // No point of a silent region is within (s - hw, s + 1) for any copy of a spike.
+                for &s in &times {
+                    for k in -1..=1 {
+                        let s = s + k as f64 * period;
+                        proptest::prop_assert!(b <= s - hw + eps || a >= s + 1.0 - eps);
+                    }
+                }
+            }
+            let silent: f64 = tpl.silent.iter().map(|(a, b)| b - a).sum();
+            let expected = if times.is_empty() {
+                period
+            } else {
+                (0..times.len())
+                    .map(|m| {
+                        let next = times.get(m + 1).copied().unwrap_or(times[0] + period);
+                        (next - times[m] - 1.0 - hw).max(0.0)
+                    })
+                    .sum()
+            };
+            proptest::prop_assert!((silent - expected).abs() < 1e-9);
+        }
+    }
 }

@@ -49,6 +49,10 @@ fn backends_agree_on_small_random_problems() {
             verdicts[usize::from(statuses[0] == NeuronStatus::Memorized)] += 1;
         }
     }
+    eprintln!(
+        "verdicts: {} infeasible, {} memorized (x2 backends)",
+        verdicts[0], verdicts[1]
+    );
     // The set covers both verdicts.
     assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
 }
