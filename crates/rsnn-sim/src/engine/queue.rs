@@ -31,13 +31,23 @@ pub(crate) struct Fire {
 // top. Ties are broken by the synapse position (deliveries) or the neuron id (fires), so the
 // order of events never depends on anything but their content.
 
+/// A key whose integer order is the total order of `f64` (as [`f64::total_cmp`]).
+#[inline]
+fn order_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
 impl Ord for Delivery {
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .time
-            .total_cmp(&self.time)
-            .then(other.pos.cmp(&self.pos))
-            .then(other.spike.total_cmp(&self.spike))
+        // (time, pos) identifies a delivery: one source's spikes are at least one refractory
+        // period apart, so they never reach the same synapse at the same time.
+        (order_key(other.time), other.pos).cmp(&(order_key(self.time), self.pos))
     }
 }
 
