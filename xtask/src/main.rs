@@ -1,10 +1,18 @@
 //! Project automation for rsnn, run as `cargo xtask <command>`.
 //!
-//! - `cargo xtask ci`: formatting check, clippy with `-D warnings` and the test suite, exactly
-//!   what `.ci/run` does.
+//! - `cargo xtask ci`: runs `.ci/run` (formatting, clippy with `-D warnings`, the tests, the
+//!   examples and the quick experiment suite with its shard-equivalence check).
+//! - `cargo xtask reproduce [EXPERIMENT...] [--quick|--full] [--jobs N] [--shard I/N] [--out DIR]`:
+//!   the experiment suite of the paper (see docs/experiments.md).
+//! - `cargo xtask merge [--out DIR] [--quick|--full] SHARD_DIR...`: combine sharded runs.
+
+mod experiments;
+mod reproduce;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use reproduce::{RunOptions, Scale, Shard};
+use std::path::PathBuf;
 use std::process::Command;
 
 #[derive(Parser)]
@@ -14,14 +22,57 @@ struct Cli {
     command: Task,
 }
 
+#[derive(Args)]
+struct ScaleArgs {
+    /// Reduced sizes (the default): the whole suite in minutes.
+    #[arg(long, conflicts_with = "full")]
+    quick: bool,
+    /// The sizes of the paper.
+    #[arg(long)]
+    full: bool,
+}
+
+impl ScaleArgs {
+    fn scale(&self) -> Scale {
+        if self.full { Scale::Full } else { Scale::Quick }
+    }
+}
+
 #[derive(Subcommand)]
 enum Task {
     /// Run the continuous-integration checks (fmt, clippy -D warnings, tests).
     Ci,
-}
-
-fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+    /// Run experiments of the suite (all when none is named).
+    Reproduce {
+        /// Experiments to run: stability, capacity, recall, two-memories.
+        experiments: Vec<String>,
+        #[command(flatten)]
+        scale: ScaleArgs,
+        /// Jobs run in parallel (each job also parallelizes internally).
+        #[arg(long, default_value_t = 1)]
+        jobs: usize,
+        /// Run only every N-th job, starting with the I-th (1-based): `I/N`.
+        #[arg(long, default_value = "1/1")]
+        shard: Shard,
+        /// Output folder.
+        #[arg(long, default_value = "results")]
+        out: PathBuf,
+    },
+    /// Merge the job files of sharded runs into one folder and regenerate the report.
+    Merge {
+        /// Folders written by the shards (may include the output folder itself).
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        scale: ScaleArgs,
+        /// Output folder.
+        #[arg(long, default_value = "results")]
+        out: PathBuf,
+    },
+    /// List the experiments and their job counts.
+    List {
+        #[command(flatten)]
+        scale: ScaleArgs,
+    },
 }
 
 fn run(mut cmd: Command) -> Result<()> {
@@ -34,26 +85,43 @@ fn run(mut cmd: Command) -> Result<()> {
 }
 
 fn ci() -> Result<()> {
-    let mut fmt = cargo();
-    fmt.args(["fmt", "--all", "--", "--check"]);
-    run(fmt)?;
-    let mut clippy = cargo();
-    clippy.args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]);
-    run(clippy)?;
-    let mut test = cargo();
-    test.args(["test", "--workspace"]);
-    run(test)
+    // One source of truth: the CI script itself.
+    let mut script = Command::new("bash");
+    script.arg(".ci/run");
+    run(script)
 }
 
 fn main() -> Result<()> {
+    let all = experiments::all();
     match Cli::parse().command {
         Task::Ci => ci(),
+        Task::Reproduce {
+            experiments,
+            scale,
+            jobs,
+            shard,
+            out,
+        } => reproduce::reproduce(
+            &all,
+            &RunOptions {
+                experiments,
+                scale: scale.scale(),
+                jobs,
+                shard,
+                out,
+            },
+        ),
+        Task::Merge { inputs, scale, out } => reproduce::merge(&all, &inputs, &out, scale.scale()),
+        Task::List { scale } => {
+            for exp in &all {
+                println!(
+                    "{:14} {:5} jobs  {}",
+                    exp.name(),
+                    exp.jobs(scale.scale()).len(),
+                    exp.description()
+                );
+            }
+            Ok(())
+        }
     }
 }

@@ -1,0 +1,96 @@
+//! Pieces shared by the experiments: building a random network with its score, memorizing,
+//! summarizing similarities.
+
+use anyhow::{Result, bail};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rsnn::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The size of a random network and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NetSpec {
+    /// Neurons L.
+    pub neurons: usize,
+    /// Inputs per neuron K.
+    pub inputs: usize,
+    /// Period T.
+    pub period: f64,
+    /// Rate parameter lambda.
+    pub rate: f64,
+}
+
+/// Samples `memories` scores and a fixed in-degree network from `seed` (weights still zero).
+pub fn build(spec: &NetSpec, memories: usize, seed: u64) -> Result<(Vec<Score>, Network)> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let sampler = ScoreSampler::new(spec.period, spec.rate)?;
+    let scores = (0..memories)
+        .map(|_| sampler.sample_score(&mut rng, spec.neurons))
+        .collect::<Result<Vec<_>, _>>()?;
+    let topology = TopologyConfig {
+        num_neurons: spec.neurons,
+        topology: Topology::FixedInDegree { k: spec.inputs },
+        ..Default::default()
+    };
+    let network = topology.sample(AlphaKernel::default(), &mut rng)?;
+    Ok((scores, network))
+}
+
+/// Memorizes `scores` with `objective` and summarizes the report as JSON.
+pub fn memorize(
+    network: &mut Network,
+    scores: &[Score],
+    objective: Objective,
+) -> Result<(NetworkReport, serde_json::Value)> {
+    let config = MemorizeConfig {
+        objective,
+        ..Default::default()
+    };
+    let report = memorize_network(network, scores, &config, |_, _| {})?;
+    let summary = serde_json::json!({
+        "neurons": report.neurons.len(),
+        "feasible": report.num_memorized(),
+        "infeasible": report.infeasible().len(),
+        "seconds": report.seconds,
+        "max_violation": report.max_violation(),
+        "mean_rounds": report.mean_rounds(),
+        "mean_constraints": report.mean_constraints(),
+    });
+    Ok((report, summary))
+}
+
+/// The objectives by name.
+pub fn objective(name: &str) -> Result<Objective> {
+    Ok(match name {
+        "none" => Objective::None,
+        "l1" => Objective::L1,
+        "l2" => Objective::L2,
+        "linf" => Objective::LInf,
+        other => bail!("unknown objective `{other}`"),
+    })
+}
+
+/// Mean and minimum of a list (NaN when empty).
+pub fn mean_min(values: &[f64]) -> (f64, f64) {
+    if values.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    (mean, values.iter().copied().fold(f64::INFINITY, f64::min))
+}
+
+/// Formats a number with 3 decimals (or `-` for NaN).
+pub fn f3(x: f64) -> String {
+    if x.is_nan() {
+        "-".to_owned()
+    } else {
+        format!("{x:.3}")
+    }
+}
+
+/// Reads a field of a JSON value as f64 (NaN when absent).
+pub fn num(v: &serde_json::Value, key: &str) -> f64 {
+    v.get(key)
+        .and_then(serde_json::Value::as_f64)
+        .unwrap_or(f64::NAN)
+}
