@@ -8,18 +8,18 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
-use rsnn::recipes::{RecallProtocol, associative_recall};
+use rsnn::recipes::{NetworkSpec, RecallProtocol, associative_recall};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (neurons, inputs, period, rate, seed) = (60, 500, 20.0, 0.2, 2);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let score = ScoreSampler::new(period, rate)?.sample_score(&mut rng, neurons)?;
-    let topology = TopologyConfig {
-        num_neurons: neurons,
-        topology: Topology::FixedInDegree { k: inputs },
-        ..Default::default()
+    let spec = NetworkSpec {
+        neurons: 60,
+        inputs: 500,
+        period: 20.0,
+        rate: 0.2,
     };
-    let mut network = topology.sample(AlphaKernel::default(), &mut rng)?;
+    let (neurons, seed) = (spec.neurons, 2);
+    let (scores, mut network) = spec.sample(1, &mut ChaCha8Rng::seed_from_u64(seed))?;
+    let score = scores[0].clone();
     let report = memorize_network(
         &mut network,
         std::slice::from_ref(&score),

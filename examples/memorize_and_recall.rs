@@ -8,22 +8,23 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
+use rsnn::recipes::NetworkSpec;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (neurons, inputs, period, rate, sigma, seed) = (60, 500, 20.0, 0.2, 0.1, 1);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let score = ScoreSampler::new(period, rate)?.sample_score(&mut rng, neurons)?;
+    let spec = NetworkSpec {
+        neurons: 60,
+        inputs: 500,
+        period: 20.0,
+        rate: 0.2,
+    };
+    let (neurons, period, sigma, seed) = (spec.neurons, spec.period, 0.1, 1);
+    let (scores, mut network) = spec.sample(1, &mut ChaCha8Rng::seed_from_u64(seed))?;
+    let score = scores[0].clone();
     println!(
         "score: {neurons} neurons, period {period}, {} spikes per period",
         score.num_spikes()
     );
 
-    let topology = TopologyConfig {
-        num_neurons: neurons,
-        topology: Topology::FixedInDegree { k: inputs },
-        ..Default::default()
-    };
-    let mut network = topology.sample(AlphaKernel::default(), &mut rng)?;
     let report = memorize_network(
         &mut network,
         std::slice::from_ref(&score),

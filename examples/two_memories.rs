@@ -8,22 +8,18 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
-use rsnn::recipes::{Phase, choose_neurons, prompt_sequence};
+use rsnn::recipes::{NetworkSpec, Phase, choose_neurons, prompt_sequence};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (neurons, inputs, period, rate, seed) = (60, 500, 15.0, 0.2, 3);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let sampler = ScoreSampler::new(period, rate)?;
-    let memories = vec![
-        sampler.sample_score(&mut rng, neurons)?,
-        sampler.sample_score(&mut rng, neurons)?,
-    ];
-    let topology = TopologyConfig {
-        num_neurons: neurons,
-        topology: Topology::FixedInDegree { k: inputs },
-        ..Default::default()
+    let spec = NetworkSpec {
+        neurons: 60,
+        inputs: 500,
+        period: 15.0,
+        rate: 0.2,
     };
-    let mut network = topology.sample(AlphaKernel::default(), &mut rng)?;
+    let (neurons, period, seed) = (spec.neurons, spec.period, 3);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let (memories, mut network) = spec.sample(2, &mut rng)?;
     let report = memorize_network(
         &mut network,
         &memories,

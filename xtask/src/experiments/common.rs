@@ -5,35 +5,13 @@ use anyhow::{Result, bail};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
-use serde::{Deserialize, Serialize};
 
-/// The size of a random network and its score.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct NetSpec {
-    /// Neurons L.
-    pub neurons: usize,
-    /// Inputs per neuron K.
-    pub inputs: usize,
-    /// Period T.
-    pub period: f64,
-    /// Rate parameter lambda.
-    pub rate: f64,
-}
+/// The size of a random network and its scores.
+pub use rsnn::recipes::NetworkSpec as NetSpec;
 
 /// Samples `memories` scores and a fixed in-degree network from `seed` (weights still zero).
 pub fn build(spec: &NetSpec, memories: usize, seed: u64) -> Result<(Vec<Score>, Network)> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let sampler = ScoreSampler::new(spec.period, spec.rate)?;
-    let scores = (0..memories)
-        .map(|_| sampler.sample_score(&mut rng, spec.neurons))
-        .collect::<Result<Vec<_>, _>>()?;
-    let topology = TopologyConfig {
-        num_neurons: spec.neurons,
-        topology: Topology::FixedInDegree { k: spec.inputs },
-        ..Default::default()
-    };
-    let network = topology.sample(AlphaKernel::default(), &mut rng)?;
-    Ok((scores, network))
+    Ok(spec.sample(memories, &mut ChaCha8Rng::seed_from_u64(seed))?)
 }
 
 /// Memorizes `scores` with `objective` and summarizes the report as JSON.

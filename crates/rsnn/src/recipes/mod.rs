@@ -4,9 +4,11 @@
 //!
 //! Conventions: score time 0 is at absolute time 0; cycle `k` is `[k T, (k + 1) T)`.
 
+mod random;
 mod recall;
 mod sequence;
 
+pub use random::NetworkSpec;
 pub use recall::{
     FreeStart, RecallCycle, RecallOutcome, RecallProtocol, associative_recall, choose_neurons,
     free_recall, jittered_prompts, sub_score,
