@@ -259,6 +259,18 @@ mod tests {
     }
 
     #[test]
+    fn serde_round_trip_with_history_and_prompts() {
+        let score = Score::new(10.0, vec![vec![1.0, 6.0], vec![]]).unwrap();
+        let mut c = SimulationConfig::new(0.0, 30.0);
+        c.history = history_from_score(&score, 0.0, 1).unwrap();
+        c.prompts = Prompt::from_score(&score, &[0], 0.0, 20.0, 0.0).unwrap();
+        let text = serde_json::to_string(&c).unwrap();
+        let back: SimulationConfig = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, c);
+        assert!(back.validate(2).is_ok());
+    }
+
+    #[test]
     fn history_continues_the_score() {
         let score = Score::new(10.0, vec![vec![1.0, 6.0], vec![]]).unwrap();
         let h = history_from_score(&score, 100.0, 2).unwrap();

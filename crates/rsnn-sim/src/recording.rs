@@ -270,6 +270,19 @@ mod tests {
     }
 
     #[test]
+    fn file_round_trip_in_both_encodings() {
+        use rsnn_signal::io::{Encoding, from_bytes, to_bytes};
+        let r = sample();
+        let path = std::path::Path::new("recording.json");
+        for encoding in [Encoding::Json, Encoding::Bincode] {
+            let bytes = to_bytes(&r, Some(9), encoding, path).unwrap();
+            let (back, header) = from_bytes::<Recording>(&bytes, encoding, path).unwrap();
+            assert_eq!(back, r);
+            assert_eq!((header.kind.as_str(), header.seed), ("recording", Some(9)));
+        }
+    }
+
+    #[test]
     fn serde_round_trip_validates() {
         let r = sample();
         let text = serde_json::to_string(&r).unwrap();
