@@ -1,0 +1,112 @@
+//! `rsnn measure`: precision and recall of a recording against a score, cycle by cycle
+//! (MODEL.md section 6).
+
+use crate::Output;
+use crate::files::{self, CycleRow, Measurement};
+use crate::table::{f3, table};
+use anyhow::{Result, bail};
+use clap::Args;
+use rsnn::signal::Score;
+use rsnn::sim::Recording;
+use std::path::PathBuf;
+
+/// Arguments of `rsnn measure`.
+#[derive(Debug, Clone, Args)]
+pub struct MeasureArgs {
+    /// The recording.
+    pub recording: PathBuf,
+    /// The prescribed score.
+    pub score: PathBuf,
+    /// Start of the first cycle (default: the start of the recording).
+    #[arg(long, allow_negative_numbers = true)]
+    pub start: Option<f64>,
+    /// Number of cycles (default: every full cycle of the recording).
+    #[arg(long)]
+    pub cycles: Option<usize>,
+    /// Also write the measurement to this file.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+/// Measures `cycles` cycles of `recording` from `start`.
+///
+/// # Errors
+/// A score and recording that do not match.
+pub fn measure(
+    recording: &Recording,
+    score: &Score,
+    start: f64,
+    cycles: usize,
+) -> Result<Measurement> {
+    if score.num_channels() != recording.num_neurons() {
+        bail!(
+            "the score has {} channels, but the recording has {} neurons",
+            score.num_channels(),
+            recording.num_neurons()
+        );
+    }
+    let period = score.period();
+    let sims = recording.cycle_similarities(score, start, cycles)?;
+    let cycles = sims
+        .iter()
+        .enumerate()
+        .map(|(cycle, s)| CycleRow {
+            cycle,
+            start: start + cycle as f64 * period,
+            precision: s.precision,
+            recall: s.recall,
+        })
+        .collect();
+    Ok(Measurement { period, cycles })
+}
+
+/// The table of a measurement.
+pub fn render(m: &Measurement) -> String {
+    let rows: Vec<Vec<String>> = m
+        .cycles
+        .iter()
+        .map(|c| {
+            vec![
+                c.cycle.to_string(),
+                format!("{}", c.start),
+                f3(c.precision),
+                f3(c.recall),
+            ]
+        })
+        .collect();
+    table(&["cycle", "start", "precision", "recall"], &rows)
+}
+
+/// Runs `rsnn measure`.
+///
+/// # Errors
+/// Bad files, or a score and recording that do not match.
+pub fn run(args: &MeasureArgs, out: &Output) -> Result<()> {
+    if let Some(path) = &args.out {
+        files::check_output(path)?;
+    }
+    let (recording, header) = files::load::<Recording>(&args.recording)?;
+    let (score, _) = files::load::<Score>(&args.score)?;
+    let start = args.start.unwrap_or(recording.start());
+    if !start.is_finite() {
+        bail!("invalid parameter `start` = {start}: must be finite");
+    }
+    let available = ((recording.end() - start) / score.period() + 1e-9)
+        .floor()
+        .max(0.0) as usize;
+    let cycles = args.cycles.unwrap_or(available);
+    if cycles == 0 {
+        bail!(
+            "no full cycle of period {} in the recording span [{}, {}) from {start}",
+            score.period(),
+            recording.start(),
+            recording.end()
+        );
+    }
+    let m = measure(&recording, &score, start, cycles)?;
+    if let Some(path) = &args.out {
+        files::save(path, &m, header.seed)?;
+    }
+    out.text(render(&m));
+    out.json(&m)
+}

@@ -1,0 +1,230 @@
+//! `rsnn memorize`: the weights of every neuron from one or more scores (MODEL.md section 5).
+
+use crate::Output;
+use crate::files::{self, MemorizeRecord};
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+use rsnn::neuron::Network;
+use rsnn::optim::{BackendKind, MemorizeConfig, Mode, NetworkReport, NeuronStatus, Objective};
+use rsnn::signal::Score;
+use serde_json::json;
+use std::path::PathBuf;
+
+/// The objective over the weights of one neuron.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ObjectiveArg {
+    /// Feasibility only.
+    None,
+    /// Sum of |w|.
+    L1,
+    /// Half the sum of w^2 (recommended).
+    L2,
+    /// Largest |w|.
+    Linf,
+}
+
+impl From<ObjectiveArg> for Objective {
+    fn from(o: ObjectiveArg) -> Self {
+        match o {
+            ObjectiveArg::None => Objective::None,
+            ObjectiveArg::L1 => Objective::L1,
+            ObjectiveArg::L2 => Objective::L2,
+            ObjectiveArg::Linf => Objective::LInf,
+        }
+    }
+}
+
+/// The memorization parameters (shared by `memorize` and `demo`).
+#[derive(Debug, Clone, Args)]
+pub struct SolverArgs {
+    /// Objective over the weights.
+    #[arg(long, value_enum, default_value_t = ObjectiveArg::L2)]
+    pub objective: ObjectiveArg,
+    /// Solver backend, among those compiled in (clarabel; good_lp with `--features good_lp`).
+    #[arg(long, default_value_t = BackendKind::default().name().to_string())]
+    pub backend: String,
+    /// Bound on the weights: |w| <= bound.
+    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true)]
+    pub weight_bound: f64,
+    /// Half-width of the active region around each prescribed spike.
+    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true)]
+    pub half_width: f64,
+    /// Minimum slope of the potential in active regions.
+    #[arg(long, default_value_t = 2.0, allow_negative_numbers = true)]
+    pub slope: f64,
+    /// Level the potential must stay below in silent regions.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub silent_level: f64,
+    /// Largest accepted continuous-time violation of the template.
+    #[arg(long, default_value_t = 1e-6, allow_negative_numbers = true)]
+    pub tolerance: f64,
+    /// Constraints on a grid of this step instead of constraint generation (the published
+    /// method; the continuous-time violation is still measured and reported).
+    #[arg(long, value_name = "STEP", allow_negative_numbers = true)]
+    pub grid: Option<f64>,
+    /// Cap on the solves per neuron in constraint generation.
+    #[arg(long, default_value_t = 60)]
+    pub max_rounds: usize,
+}
+
+impl SolverArgs {
+    /// The memorization configuration, checked (including the backend's availability).
+    ///
+    /// # Errors
+    /// An invalid parameter, a backend that is not compiled in, or an objective it cannot
+    /// express.
+    pub fn config(&self) -> Result<MemorizeConfig> {
+        let backend: BackendKind = self.backend.parse()?;
+        let config = MemorizeConfig {
+            weight_bound: self.weight_bound,
+            half_width: self.half_width,
+            silent_level: self.silent_level,
+            min_slope: self.slope,
+            objective: self.objective.into(),
+            tolerance: self.tolerance,
+            max_rounds: self.max_rounds,
+            mode: match self.grid {
+                Some(step) => Mode::Grid { step },
+                None => Mode::ContinuousTime,
+            },
+            backend,
+            ..MemorizeConfig::default()
+        };
+        config.validate()?;
+        Ok(config)
+    }
+}
+
+/// Arguments of `rsnn memorize`.
+#[derive(Debug, Clone, Args)]
+pub struct MemorizeArgs {
+    /// The network (its weights are replaced).
+    pub network: PathBuf,
+    /// The scores to memorize (one channel per neuron each).
+    #[arg(required = true)]
+    pub scores: Vec<PathBuf>,
+    /// Memorization parameters.
+    #[command(flatten, next_help_heading = "Memorization")]
+    pub solver: SolverArgs,
+    /// Keep the weights of the neurons that could be memorized even if some could not.
+    #[arg(long)]
+    pub allow_infeasible: bool,
+    /// Output: the network with its new weights (.json or .bin).
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Also write the per-neuron report to this file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+}
+
+/// Counts of a report by status: `(memorized, unverified, infeasible, failed)`.
+pub fn status_counts(report: &NetworkReport) -> (usize, usize, usize, usize) {
+    let n = |s| report.with_status(s).len();
+    (
+        n(NeuronStatus::Memorized),
+        n(NeuronStatus::Unverified),
+        n(NeuronStatus::Infeasible),
+        n(NeuronStatus::Failed),
+    )
+}
+
+/// Fails unless every neuron was memorized (or `allow` is set).
+///
+/// # Errors
+/// Some neuron infeasible, unverified or failed.
+pub fn check_report(report: &NetworkReport, allow: bool) -> Result<()> {
+    let bad: Vec<usize> = report
+        .neurons
+        .iter()
+        .filter(|r| r.status != NeuronStatus::Memorized)
+        .map(|r| r.neuron)
+        .collect();
+    if bad.is_empty() || allow {
+        return Ok(());
+    }
+    let (_, unverified, infeasible, failed) = status_counts(report);
+    let first: Vec<String> = bad.iter().take(5).map(usize::to_string).collect();
+    bail!(
+        "{} of {} neurons not memorized ({infeasible} infeasible, {unverified} unverified, \
+         {failed} failed; neurons {}{}); nothing written: relax the template (e.g. a larger \
+         --weight-bound) or pass --allow-infeasible",
+        bad.len(),
+        report.neurons.len(),
+        first.join(", "),
+        if bad.len() > 5 { ", ..." } else { "" }
+    )
+}
+
+/// Memorizes `scores` in `network` with a progress bar.
+///
+/// # Errors
+/// A configuration, network and scores that do not fit together, or a backend failure.
+pub fn memorize_with_progress(
+    network: &mut Network,
+    scores: &[Score],
+    config: &MemorizeConfig,
+    out: &Output,
+) -> Result<NetworkReport> {
+    let bar = out.bar(network.num_neurons() as u64, "memorize");
+    let report = rsnn::optim::memorize_network(network, scores, config, |done, _| {
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    Ok(report?)
+}
+
+/// One line describing a report.
+pub fn describe(report: &NetworkReport) -> String {
+    let (memorized, unverified, infeasible, failed) = status_counts(report);
+    format!(
+        "memorized {memorized}/{} neurons ({infeasible} infeasible, {unverified} unverified, \
+         {failed} failed) in {:.1} s; mean {:.1} solves per neuron; max violation {:.1e}",
+        report.neurons.len(),
+        report.seconds,
+        report.mean_rounds(),
+        report.max_violation()
+    )
+}
+
+/// Runs `rsnn memorize`.
+///
+/// # Errors
+/// Bad files or parameters, backend failures, or neurons not memorized without
+/// `--allow-infeasible`.
+pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
+    let config = args.solver.config()?;
+    files::check_output(&args.out)?;
+    if let Some(path) = &args.report {
+        files::check_output(path)?;
+    }
+    let (mut network, header) = files::load::<Network>(&args.network)?;
+    let scores = args
+        .scores
+        .iter()
+        .map(|p| files::load::<Score>(p).map(|(s, _)| s))
+        .collect::<Result<Vec<_>>>()?;
+    let report = memorize_with_progress(&mut network, &scores, &config, out)?;
+    check_report(&report, args.allow_infeasible)?;
+    files::save(&args.out, &network, header.seed)?;
+    if let Some(path) = &args.report {
+        let record = MemorizeRecord {
+            config: config.clone(),
+            memories: scores.len(),
+            report: report.clone(),
+        };
+        files::save(path, &record, header.seed)?;
+    }
+    out.text(format!("{} -> {}", describe(&report), args.out.display()));
+    let (memorized, unverified, infeasible, failed) = status_counts(&report);
+    out.json(&json!({
+        "path": args.out,
+        "neurons": report.neurons.len(),
+        "memorized": memorized,
+        "unverified": unverified,
+        "infeasible": infeasible,
+        "failed": failed,
+        "seconds": report.seconds,
+        "mean_rounds": report.mean_rounds(),
+        "max_violation": report.max_violation(),
+    }))
+}

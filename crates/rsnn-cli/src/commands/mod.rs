@@ -1,0 +1,11 @@
+//! One module per subcommand: its arguments (clap) and its `run` function.
+
+pub mod info;
+pub mod measure;
+pub mod memorize;
+pub mod network;
+pub mod plot;
+pub mod recall;
+pub mod sample;
+pub mod simulate;
+pub mod stability;

@@ -1,0 +1,200 @@
+//! `rsnn plot`: SVG figures from rsnn files.
+
+use crate::files::{self, Measurement, RecallRecord, StabilityRecord};
+use crate::neurons::NeuronSet;
+use crate::table::mag;
+use crate::{Output, plot, trace};
+use anyhow::{Result, bail};
+use clap::{Args, Subcommand};
+use rsnn::neuron::Network;
+use rsnn::signal::{Score, io};
+use rsnn::sim::Recording;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `rsnn plot`.
+#[derive(Debug, Clone, Args)]
+pub struct PlotArgs {
+    /// The figure.
+    #[command(subcommand)]
+    pub figure: Figure,
+    /// Output SVG file.
+    #[arg(long, short, global = true)]
+    pub out: Option<PathBuf>,
+}
+
+/// The figures.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Figure {
+    /// Produced spikes of a recording (dots) over prescribed spikes of a score (bars).
+    Raster {
+        /// The recording.
+        recording: PathBuf,
+        /// The prescribed score (score time 0 at time 0).
+        #[arg(long)]
+        score: Option<PathBuf>,
+        /// Start of the window (default: start of the recording).
+        #[arg(long, allow_negative_numbers = true)]
+        from: Option<f64>,
+        /// End of the window (default: end of the recording).
+        #[arg(long, allow_negative_numbers = true)]
+        to: Option<f64>,
+        /// Neurons to show.
+        #[arg(long, default_value = "all")]
+        neurons: NeuronSet,
+    },
+    /// One neuron's potential over a period of the score, with its template and threshold.
+    Potential {
+        /// The memorized network.
+        network: PathBuf,
+        /// The score it memorized.
+        score: PathBuf,
+        /// The neuron.
+        #[arg(long, default_value_t = 0)]
+        neuron: usize,
+        /// Half-width of the active regions.
+        #[arg(long, default_value_t = 0.2)]
+        half_width: f64,
+        /// Threshold.
+        #[arg(long, default_value_t = 1.0)]
+        threshold: f64,
+        /// Silent level.
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+        silent_level: f64,
+        /// Number of display samples.
+        #[arg(long, default_value_t = 2000)]
+        samples: usize,
+    },
+    /// Precision and recall per cycle, from a `measure` or `recall` result file.
+    Cycles {
+        /// The result file.
+        file: PathBuf,
+    },
+    /// Eigenvalues of the jitter map with the unit circle, from a `stability` result file.
+    Eigenvalues {
+        /// The result file.
+        file: PathBuf,
+    },
+}
+
+/// `(cycle, precision, recall)`.
+pub type CycleTriple = (usize, f64, f64);
+
+/// Rows `(cycle, precision, recall)` of a measurement or of the whole network in a recall run.
+///
+/// # Errors
+/// A file of another kind, or a bad file.
+pub fn cycle_rows(path: &Path) -> Result<(String, Vec<CycleTriple>)> {
+    let header = io::read_header(path)?;
+    match header.kind.as_str() {
+        "measurement" => {
+            let (m, _) = files::load::<Measurement>(path)?;
+            let rows = m
+                .cycles
+                .iter()
+                .map(|c| (c.cycle, c.precision, c.recall))
+                .collect();
+            Ok(("precision and recall per cycle".into(), rows))
+        }
+        "recall" => {
+            let (r, _) = files::load::<RecallRecord>(path)?;
+            let rows = r
+                .cycles
+                .iter()
+                .map(|c| (c.cycle, c.all.precision, c.all.recall))
+                .collect();
+            Ok(("associative recall, all neurons".into(), rows))
+        }
+        other => bail!(
+            "{}: holds `{other}` data, expected `measurement` or `recall`",
+            path.display()
+        ),
+    }
+}
+
+/// The prescribed spikes of `neurons` on `[from, to)`, score time 0 at time 0.
+pub fn prescribed(score: &Score, neurons: &[usize], from: f64, to: f64) -> Vec<Vec<f64>> {
+    neurons
+        .iter()
+        .map(|&n| {
+            score
+                .channel(n)
+                .map(|c| c.unrolled(from, to))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn draw(figure: &Figure, path: &Path) -> Result<()> {
+    match figure {
+        Figure::Raster {
+            recording,
+            score,
+            from,
+            to,
+            neurons,
+        } => {
+            let (rec, _) = files::load::<Recording>(recording)?;
+            let (from, to) = (from.unwrap_or(rec.start()), to.unwrap_or(rec.end()));
+            if !(from.is_finite() && to.is_finite() && from < to) {
+                bail!("invalid window [{from}, {to}): must be finite and non-empty");
+            }
+            let chosen = neurons.resolve(rec.num_neurons())?;
+            let all = rec.window(from, to);
+            let produced: Vec<Vec<f64>> = chosen.iter().map(|&n| all[n].clone()).collect();
+            let prescribed = match score {
+                Some(p) => prescribed(&files::load::<Score>(p)?.0, &chosen, from, to),
+                None => Vec::new(),
+            };
+            plot::raster(path, "spikes", &prescribed, &produced, (from, to))
+        }
+        Figure::Potential {
+            network,
+            score,
+            neuron,
+            half_width,
+            threshold,
+            silent_level,
+            samples,
+        } => {
+            let (net, _) = files::load::<Network>(network)?;
+            let (score, _) = files::load::<Score>(score)?;
+            let t = trace::potential_trace(
+                &net,
+                &score,
+                *neuron,
+                *half_width,
+                *threshold,
+                *silent_level,
+                *samples,
+            )?;
+            plot::potential(path, &format!("potential of neuron {neuron}"), &t)
+        }
+        Figure::Cycles { file } => {
+            let (title, rows) = cycle_rows(file)?;
+            plot::cycles(path, &title, &rows)
+        }
+        Figure::Eigenvalues { file } => {
+            let (StabilityRecord(report), _) = files::load::<StabilityRecord>(file)?;
+            let title = format!(
+                "jitter map, spectral radius {}",
+                mag(report.spectral_radius)
+            );
+            plot::eigenvalues(path, &title, &report.eigenvalues)
+        }
+    }
+}
+
+/// Runs `rsnn plot`.
+///
+/// # Errors
+/// Bad files or parameters, or a missing `--out`.
+pub fn run(args: &PlotArgs, out: &Output) -> Result<()> {
+    let Some(path) = &args.out else {
+        bail!("give the output SVG file with --out");
+    };
+    files::check_svg(path)?;
+    draw(&args.figure, path)?;
+    out.text(format!("figure -> {}", path.display()));
+    out.json(&json!({ "path": path }))
+}

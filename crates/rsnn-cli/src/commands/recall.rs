@@ -1,0 +1,148 @@
+//! `rsnn recall`: the associative-recall scenario (a fraction of the neurons prompted with
+//! jittered copies for some cycles while the others start silent, then all free).
+
+use crate::files::{self, RecallRecord};
+use crate::table::{f3, table};
+use crate::{Output, initial};
+use anyhow::Result;
+use clap::Args;
+use rsnn::neuron::Network;
+use rsnn::recipes::{RecallOutcome, RecallProtocol, associative_recall};
+use rsnn::signal::Score;
+use std::path::PathBuf;
+
+/// The protocol's parameters (shared by `recall` and `demo`).
+#[derive(Debug, Clone, Args)]
+pub struct ProtocolArgs {
+    /// Fraction of the neurons that are prompted.
+    #[arg(long, default_value_t = 0.5, allow_negative_numbers = true)]
+    pub fraction: f64,
+    /// Standard deviation of the jitter of the prompts.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub prompt_jitter: f64,
+    /// Cycles during which the prompt is replayed.
+    #[arg(long, default_value_t = 2)]
+    pub prompt_cycles: usize,
+    /// Free cycles afterwards.
+    #[arg(long, default_value_t = 3)]
+    pub free_cycles: usize,
+}
+
+impl ProtocolArgs {
+    /// The protocol with threshold noise `sigma` and `seed`.
+    pub fn protocol(&self, sigma: f64, seed: u64) -> RecallProtocol {
+        RecallProtocol {
+            prompted_fraction: self.fraction,
+            prompt_jitter: self.prompt_jitter,
+            prompt_cycles: self.prompt_cycles,
+            free_cycles: self.free_cycles,
+            sigma,
+            seed,
+            ..RecallProtocol::default()
+        }
+    }
+}
+
+/// Arguments of `rsnn recall`.
+#[derive(Debug, Clone, Args)]
+pub struct RecallArgs {
+    /// The memorized network.
+    pub network: PathBuf,
+    /// The score it memorized.
+    pub score: PathBuf,
+    /// The protocol.
+    #[command(flatten, next_help_heading = "Protocol")]
+    pub protocol: ProtocolArgs,
+    /// Standard deviation sigma of the threshold noise.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub noise: f64,
+    /// Seed of the choice of neurons, the jitter and the noise.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Write the result (per-cycle precision and recall) to this file.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Write the recording of the run to this file.
+    #[arg(long)]
+    pub recording: Option<PathBuf>,
+}
+
+/// Runs the protocol with a spinner.
+///
+/// # Errors
+/// Invalid parameters or a score that does not fit the network.
+pub fn run_protocol(
+    network: &Network,
+    score: &Score,
+    protocol: &RecallProtocol,
+    out: &Output,
+) -> Result<RecallOutcome> {
+    initial::check_channels(network, score)?;
+    let spinner = out.spinner("recall");
+    let outcome = associative_recall(network, score, protocol);
+    spinner.finish_and_clear();
+    Ok(outcome?)
+}
+
+/// The per-cycle table of a recall run.
+pub fn render(record: &RecallRecord) -> String {
+    let rows: Vec<Vec<String>> = record
+        .cycles
+        .iter()
+        .map(|c| {
+            vec![
+                c.cycle.to_string(),
+                if c.prompting { "prompt" } else { "free" }.to_string(),
+                f3(c.prompted.precision),
+                f3(c.prompted.recall),
+                f3(c.free.precision),
+                f3(c.free.recall),
+                f3(c.all.precision),
+                f3(c.all.recall),
+            ]
+        })
+        .collect();
+    let headers = [
+        "cycle",
+        "phase",
+        "prompted P",
+        "prompted R",
+        "free P",
+        "free R",
+        "all P",
+        "all R",
+    ];
+    table(&headers, &rows)
+}
+
+/// Runs `rsnn recall`.
+///
+/// # Errors
+/// Bad files or parameters.
+pub fn run(args: &RecallArgs, out: &Output) -> Result<()> {
+    for path in [&args.out, &args.recording].into_iter().flatten() {
+        files::check_output(path)?;
+    }
+    let (network, _) = files::load::<Network>(&args.network)?;
+    let (score, _) = files::load::<Score>(&args.score)?;
+    let protocol = args.protocol.protocol(args.noise, args.seed);
+    let outcome = run_protocol(&network, &score, &protocol, out)?;
+    let record = RecallRecord {
+        protocol,
+        prompted: outcome.prompted,
+        cycles: outcome.cycles,
+    };
+    if let Some(path) = &args.recording {
+        files::save(path, &outcome.recording, Some(args.seed))?;
+    }
+    if let Some(path) = &args.out {
+        files::save(path, &record, Some(args.seed))?;
+    }
+    out.text(format!(
+        "{} of {} neurons prompted (P = precision, R = recall)",
+        record.prompted.len(),
+        network.num_neurons()
+    ));
+    out.text(render(&record));
+    out.json(&record)
+}

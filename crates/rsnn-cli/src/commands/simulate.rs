@@ -1,0 +1,210 @@
+//! `rsnn simulate`: an exact event-driven run from an initial condition, with prompts and
+//! threshold noise.
+
+use crate::neurons::NeuronSet;
+use crate::{Output, files, initial, seeds};
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use rsnn::neuron::Network;
+use rsnn::signal::{JitterConfig, Score, jitter_score};
+use rsnn::sim::{Prompt, Recording, SimulationConfig, Simulator};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `rsnn simulate`.
+#[derive(Debug, Clone, Args)]
+pub struct SimulateArgs {
+    /// The network.
+    pub network: PathBuf,
+    /// The memorized score (for `--init perfect`, `--cycles` and prompts).
+    #[arg(long)]
+    pub score: Option<PathBuf>,
+    /// Initial condition: `perfect` (the score continued backwards; the default with
+    /// `--score`), `silent` (the default without), or a recording file to continue.
+    #[arg(long, value_name = "perfect|silent|FILE")]
+    pub init: Option<String>,
+    /// Neurons whose prescribed spikes are replayed (e.g. `0-99` or `all`).
+    #[arg(long, value_name = "NEURONS")]
+    pub prompt: Option<NeuronSet>,
+    /// Window of the prompt, `START:END` (default: the first cycle).
+    #[arg(long, value_name = "START:END", value_parser = parse_window, allow_hyphen_values = true)]
+    pub prompt_window: Option<(f64, f64)>,
+    /// Score the prompt replays (default: `--score`).
+    #[arg(long)]
+    pub prompt_score: Option<PathBuf>,
+    /// Standard deviation of the jitter of the replayed spikes.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub prompt_jitter: f64,
+    /// Standard deviation sigma of the threshold noise.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub noise: f64,
+    /// Nominal threshold.
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
+    pub threshold: f64,
+    /// Seed of the threshold noise (and of the prompt jitter).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Simulated time span, from 0.
+    #[arg(long, conflicts_with = "cycles", allow_negative_numbers = true)]
+    pub duration: Option<f64>,
+    /// Simulated span in periods of the score.
+    #[arg(long)]
+    pub cycles: Option<usize>,
+    /// Output recording (.json or .bin).
+    #[arg(long, short)]
+    pub out: PathBuf,
+}
+
+/// Parses `START:END`.
+fn parse_window(s: &str) -> Result<(f64, f64), String> {
+    let (a, b) = s.split_once(':').ok_or("expected START:END")?;
+    let num = |t: &str| {
+        t.trim()
+            .parse::<f64>()
+            .map_err(|_| format!("`{t}` is not a number"))
+    };
+    Ok((num(a)?, num(b)?))
+}
+
+fn load_score(path: &Path) -> Result<Score> {
+    Ok(files::load::<Score>(path)?.0)
+}
+
+/// Builds the prompts: the channels `neurons` of `score`, jittered with `jitter` (seeded), in
+/// `window`, score time 0 at absolute time 0.
+///
+/// # Errors
+/// Invalid window, neurons or jitter.
+pub fn prompts(
+    score: &Score,
+    neurons: &[usize],
+    window: (f64, f64),
+    jitter: f64,
+    seed: u64,
+) -> Result<Vec<Prompt>> {
+    let source = if jitter > 0.0 {
+        let mut rng = seeds::rng(seed, seeds::PROMPT_STREAM);
+        jitter_score(&mut rng, score, &JitterConfig::new(jitter))?
+    } else if jitter == 0.0 {
+        score.clone()
+    } else {
+        bail!("invalid parameter `prompt-jitter` = {jitter}: must be >= 0");
+    };
+    Ok(Prompt::from_score(
+        &source, neurons, window.0, window.1, 0.0,
+    )?)
+}
+
+/// The simulation configuration these arguments describe, for `network`.
+///
+/// # Errors
+/// Bad files or parameters.
+pub fn config(args: &SimulateArgs, network: &Network) -> Result<SimulationConfig> {
+    let score = args.score.as_deref().map(load_score).transpose()?;
+    if let Some(s) = &score {
+        initial::check_channels(network, s)?;
+    }
+    let end = match (args.duration, args.cycles) {
+        (Some(d), _) => d,
+        (None, Some(c)) => {
+            let s = score
+                .as_ref()
+                .context("--cycles needs --score (for the period)")?;
+            c as f64 * s.period()
+        }
+        (None, None) => bail!("give the simulated span with --duration or --cycles"),
+    };
+    if !(end.is_finite() && end > 0.0) {
+        bail!("invalid parameter `duration` = {end}: must be finite and positive");
+    }
+    let mut config = SimulationConfig::new(0.0, end);
+    config.sigma = args.noise;
+    config.threshold = args.threshold;
+    config.seed = args.seed;
+    let default_init = if score.is_some() { "perfect" } else { "silent" };
+    config.history = match args.init.as_deref().unwrap_or(default_init) {
+        "perfect" => {
+            let s = score.as_ref().context("--init perfect needs --score")?;
+            initial::perfect_history(network, s)?
+        }
+        "silent" => Vec::new(),
+        path => {
+            let (rec, _) = files::load::<Recording>(Path::new(path))?;
+            initial::history_from_recording(network, &rec)?
+        }
+    };
+    if let Some(set) = &args.prompt {
+        let source = match &args.prompt_score {
+            Some(p) => load_score(p)?,
+            None => score
+                .clone()
+                .context("--prompt needs --score or --prompt-score")?,
+        };
+        initial::check_channels(network, &source)?;
+        let window = args.prompt_window.unwrap_or((0.0, source.period()));
+        let neurons = set.resolve(network.num_neurons())?;
+        config.prompts = prompts(&source, &neurons, window, args.prompt_jitter, args.seed)?;
+    }
+    Ok(config)
+}
+
+/// Simulates with a progress bar over the simulated time.
+///
+/// # Errors
+/// An invalid configuration for this network.
+pub fn simulate_with_progress(
+    network: &Network,
+    config: &SimulationConfig,
+    out: &Output,
+    label: &str,
+) -> Result<Recording> {
+    const STEPS: f64 = 1000.0;
+    let bar = out.bar(STEPS as u64, label);
+    let span = (config.end - config.start).max(f64::MIN_POSITIVE);
+    let result = Simulator::new(network).run_with_progress(config, &mut |t| {
+        bar.set_position(((t - config.start) / span * STEPS).clamp(0.0, STEPS) as u64);
+    });
+    bar.finish_and_clear();
+    Ok(result?.0)
+}
+
+/// Runs `rsnn simulate`.
+///
+/// # Errors
+/// Bad files or parameters.
+pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
+    files::check_output(&args.out)?;
+    let (network, _) = files::load::<Network>(&args.network)?;
+    let config = config(args, &network)?;
+    let recording = simulate_with_progress(&network, &config, out, "simulate")?;
+    files::save(&args.out, &recording, Some(args.seed))?;
+    out.text(format!(
+        "recorded {} spikes of {} neurons on [{}, {}) -> {}",
+        recording.num_spikes(),
+        recording.num_neurons(),
+        recording.start(),
+        recording.end(),
+        args.out.display()
+    ));
+    out.json(&json!({
+        "path": args.out,
+        "seed": args.seed,
+        "start": recording.start(),
+        "end": recording.end(),
+        "neurons": recording.num_neurons(),
+        "spikes": recording.num_spikes(),
+        "prompts": config.prompts.len(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_parse() {
+        assert_eq!(parse_window("0:50"), Ok((0.0, 50.0)));
+        assert_eq!(parse_window("-1.5: 2"), Ok((-1.5, 2.0)));
+        assert!(parse_window("5").is_err() && parse_window("a:1").is_err());
+    }
+}

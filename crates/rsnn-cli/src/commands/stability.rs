@@ -1,0 +1,83 @@
+//! `rsnn stability`: the spectrum of the linearized jitter map of a memorized score
+//! (MODEL.md section 7).
+
+use crate::files::{self, StabilityRecord};
+use crate::table::mag;
+use crate::{Output, initial};
+use anyhow::Result;
+use clap::Args;
+use rsnn::neuron::Network;
+use rsnn::signal::Score;
+use rsnn::sim::StabilityReport;
+use serde_json::json;
+use std::path::PathBuf;
+
+/// Arguments of `rsnn stability`.
+#[derive(Debug, Clone, Args)]
+pub struct StabilityArgs {
+    /// The memorized network.
+    pub network: PathBuf,
+    /// The score it memorized.
+    pub score: PathBuf,
+    /// Also write the report (with every eigenvalue) to this file.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+/// Analyzes with a spinner.
+///
+/// # Errors
+/// A score that does not fit the network, or no convergence of the eigenvalue solver.
+pub fn analyze(network: &Network, score: &Score, out: &Output) -> Result<StabilityReport> {
+    initial::check_channels(network, score)?;
+    let spinner = out.spinner("stability");
+    let report = rsnn::sim::analyze_stability(network, score);
+    spinner.finish_and_clear();
+    Ok(report?)
+}
+
+/// A short description of a report.
+pub fn describe(report: &StabilityReport) -> String {
+    let verdict = if report.is_stable() {
+        "stable"
+    } else {
+        "NOT stable"
+    };
+    let top: Vec<String> = report
+        .top_magnitudes
+        .iter()
+        .take(5)
+        .map(|&m| mag(m))
+        .collect();
+    format!(
+        "spectral radius {} ({verdict}) over {} spikes per period; largest magnitudes {}",
+        mag(report.spectral_radius),
+        report.num_spikes,
+        top.join(", ")
+    )
+}
+
+/// Runs `rsnn stability`.
+///
+/// # Errors
+/// Bad files, a score that does not fit the network, or no convergence.
+pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
+    if let Some(path) = &args.out {
+        files::check_output(path)?;
+    }
+    let (network, header) = files::load::<Network>(&args.network)?;
+    let (score, _) = files::load::<Score>(&args.score)?;
+    let report = analyze(&network, &score, out)?;
+    out.text(describe(&report));
+    let summary = json!({
+        "spectral_radius": report.spectral_radius,
+        "stable": report.is_stable(),
+        "num_spikes": report.num_spikes,
+        "trivial_eigenvalue": report.trivial_eigenvalue,
+        "top_magnitudes": report.top_magnitudes,
+    });
+    if let Some(path) = &args.out {
+        files::save(path, &StabilityRecord(report), header.seed)?;
+    }
+    out.json(&summary)
+}

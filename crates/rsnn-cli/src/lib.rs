@@ -1,0 +1,58 @@
+//! # rsnn-cli — the `rsnn` command (layer 5)
+//!
+//! Subcommands over versioned rsnn files: `sample` a random score, wire a random `network`,
+//! `memorize` scores in it, `simulate` it, `measure` a recording against a score, analyse its
+//! `stability`, run associative `recall`, `plot` figures as SVG, describe any file with `info`,
+//! and `demo`, the whole pipeline on the built-in defaults.
+//!
+//! The binary is a thin wrapper around [`run`]; the modules (notably [`plot`]) are reusable,
+//! for instance by the experiment runner. Users: people at a terminal, scripts (`--json`).
+//!
+//! ```
+//! use clap::Parser;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let out = dir.path().join("score.json");
+//! let args = ["rsnn", "--quiet", "sample", "--neurons", "5", "--period", "20", "--seed", "3"];
+//! let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+//! args.extend(["--out".to_string(), out.display().to_string()]);
+//! rsnn_cli::run(rsnn_cli::Cli::try_parse_from(args)?)?;
+//! let (score, header) = rsnn::signal::io::load::<rsnn::signal::Score>(&out)?;
+//! assert_eq!((score.num_channels(), header.seed), (5, Some(3)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod cli;
+pub mod commands;
+pub mod demo;
+pub mod files;
+pub mod initial;
+pub mod neurons;
+pub mod output;
+pub mod plot;
+pub mod seeds;
+pub mod table;
+pub mod trace;
+
+pub use cli::{Cli, Command};
+pub use output::Output;
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Any failure, with a chain of causes suitable for a one-line message (`{:#}`).
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let out = Output::new(cli.quiet, cli.json);
+    match cli.command {
+        Command::Sample(args) => commands::sample::run(&args, &out),
+        Command::Network(args) => commands::network::run(&args, &out),
+        Command::Memorize(args) => commands::memorize::run(&args, &out),
+        Command::Simulate(args) => commands::simulate::run(&args, &out),
+        Command::Measure(args) => commands::measure::run(&args, &out),
+        Command::Stability(args) => commands::stability::run(&args, &out),
+        Command::Recall(args) => commands::recall::run(&args, &out),
+        Command::Plot(args) => commands::plot::run(&args, &out),
+        Command::Info(args) => commands::info::run(&args, &out),
+        Command::Demo(args) => demo::run(&args, &out),
+    }
+}

@@ -1,0 +1,94 @@
+//! SVG figures drawn with plotters: spike rasters, a neuron's potential with its template,
+//! precision and recall per cycle, and eigenvalues of the jitter map.
+//!
+//! Every function takes plain data and writes one SVG file atomically.
+
+mod cycles;
+mod eigen;
+mod potential;
+mod raster;
+
+pub use cycles::cycles;
+pub use eigen::eigenvalues;
+pub use potential::{PotentialTrace, potential};
+pub use raster::raster;
+
+use anyhow::{Result, anyhow};
+use std::path::Path;
+
+/// Figure size in pixels.
+pub const SIZE: (u32, u32) = (960, 600);
+
+/// Converts any plotters error (which need not be `Send`) into an `anyhow` error.
+pub(crate) fn draw_err<E: std::fmt::Display>(e: E) -> anyhow::Error {
+    anyhow!("drawing failed: {e}")
+}
+
+/// Renders into an SVG string with `draw`, then writes the file atomically.
+pub(crate) fn write_svg(path: &Path, draw: impl FnOnce(&mut String) -> Result<()>) -> Result<()> {
+    let mut svg = String::new();
+    draw(&mut svg)?;
+    rsnn::signal::io::write_atomically(path, svg.as_bytes())?;
+    Ok(())
+}
+
+/// `(min, max)` of the values, padded by `pad` of the range (or by 1 when the range is empty).
+pub(crate) fn padded_range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
+    let (lo, hi) = values
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
+    if !lo.is_finite() {
+        return (-1.0, 1.0);
+    }
+    let span = hi - lo;
+    if span <= 0.0 {
+        (lo - 1.0, hi + 1.0)
+    } else {
+        (lo - pad * span, hi + pad * span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_range_handles_degenerate_input() {
+        assert_eq!(padded_range([].into_iter(), 0.1), (-1.0, 1.0));
+        assert_eq!(padded_range([2.0].into_iter(), 0.1), (1.0, 3.0));
+        let (lo, hi) = padded_range([0.0, 10.0, f64::NAN].into_iter(), 0.1);
+        assert!((lo + 1.0).abs() < 1e-12 && (hi - 11.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_figure_renders() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |n: &str| dir.path().join(n);
+        raster(
+            &p("r.svg"),
+            "raster",
+            &[vec![1.0, 5.0], vec![]],
+            &[vec![1.1], vec![7.0]],
+            (0.0, 10.0),
+        )
+        .unwrap();
+        let trace = PotentialTrace {
+            times: vec![0.0, 1.0, 2.0],
+            values: vec![0.0, 1.0, -0.5],
+            threshold: 1.0,
+            silent_level: 0.0,
+            firing: vec![1.0],
+            silent: vec![(2.0, 9.8)],
+            active: vec![(0.8, 1.2)],
+        };
+        potential(&p("p.svg"), "neuron 0", &trace).unwrap();
+        cycles(&p("c.svg"), "cycles", &[(0, 0.9, 0.95), (1, 0.97, 0.96)]).unwrap();
+        eigenvalues(&p("e.svg"), "eigenvalues", &[(1.0, 0.0), (0.1, -0.2)]).unwrap();
+        for n in ["r.svg", "p.svg", "c.svg", "e.svg"] {
+            let text = std::fs::read_to_string(p(n)).unwrap();
+            assert!(text.starts_with("<svg") && text.len() > 500, "{n}");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Raster plot of prescribed versus produced spikes.
+
+use super::{SIZE, draw_err, write_svg};
+use anyhow::Result;
+use plotters::prelude::*;
+use std::path::Path;
+
+/// Draws prescribed spikes (grey bars) and produced spikes (blue dots), one row per neuron, over
+/// `window = (start, end)`.
+///
+/// # Errors
+/// Drawing or I/O failures.
+pub fn raster(
+    path: &Path,
+    title: &str,
+    prescribed: &[Vec<f64>],
+    produced: &[Vec<f64>],
+    window: (f64, f64),
+) -> Result<()> {
+    let rows = prescribed.len().max(produced.len()).max(1);
+    write_svg(path, |svg| {
+        let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(title, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(50)
+            .build_cartesian_2d(window.0..window.1, -0.5..rows as f64 - 0.5)
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_desc("time (refractory periods)")
+            .y_desc("neuron")
+            .draw()
+            .map_err(draw_err)?;
+        let inside = |t: &f64| *t >= window.0 && *t <= window.1;
+        let grey = RGBColor(170, 170, 170);
+        chart
+            .draw_series(prescribed.iter().enumerate().flat_map(|(n, ts)| {
+                ts.iter().copied().filter(inside).map(move |t| {
+                    PathElement::new(vec![(t, n as f64 - 0.45), (t, n as f64 + 0.45)], grey)
+                })
+            }))
+            .map_err(draw_err)?
+            .label("prescribed")
+            .legend(move |(x, y)| PathElement::new(vec![(x, y - 6), (x, y + 6)], grey));
+        chart
+            .draw_series(produced.iter().enumerate().flat_map(|(n, ts)| {
+                ts.iter()
+                    .copied()
+                    .filter(inside)
+                    .map(move |t| Circle::new((t, n as f64), 2, BLUE.filled()))
+            }))
+            .map_err(draw_err)?
+            .label("produced")
+            .legend(|(x, y)| Circle::new((x, y), 3, BLUE.filled()));
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .draw()
+            .map_err(draw_err)?;
+        root.present().map_err(draw_err)?;
+        Ok(())
+    })
+}
