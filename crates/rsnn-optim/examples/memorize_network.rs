@@ -1,12 +1,13 @@
 //! Memorizes a random score in a random network and prints the per-network report.
 //!
-//! `cargo run --release -p rsnn-optim --example memorize_network -- [L K T] [l1|l2|linf|none]`
-//! (default: the acceptance network of issue 4, L = 200, K = 500, T = 50, squared L2).
+//! `cargo run --release -p rsnn-optim --example memorize_network -- [L K T] [l1|l2|linf|none] [grid]`
+//! (default: the acceptance network of issue 4, L = 200, K = 500, T = 50, squared L2,
+//! continuous time; `grid` uses constraints on a 0.05 grid instead, the published method).
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rsnn_neuron::{Topology, TopologyConfig};
-use rsnn_optim::{MemorizeConfig, Objective, memorize_network};
+use rsnn_optim::{MemorizeConfig, Mode, Objective, memorize_network};
 use rsnn_signal::{AlphaKernel, ScoreSampler};
 use std::io::Write;
 
@@ -36,8 +37,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     };
     let mut network = topology.sample(AlphaKernel::default(), &mut rng)?;
+    let mode = match args.get(4).map(String::as_str) {
+        None | Some("continuous") => Mode::ContinuousTime,
+        Some("grid") => Mode::Grid { step: 0.05 },
+        Some(other) => return Err(format!("unknown mode `{other}`").into()),
+    };
     let config = MemorizeConfig {
         objective,
+        mode,
         ..Default::default()
     };
     println!(
@@ -54,8 +61,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let max =
         |f: fn(&rsnn_optim::NeuronReport) -> usize| report.neurons.iter().map(f).max().unwrap_or(0);
     println!(
-        "{} memorized, infeasible {:?}, largest violation {:.2e}",
+        "{} memorized, {} unverified, infeasible {:?}, largest violation {:.2e}",
         report.num_memorized(),
+        report
+            .with_status(rsnn_optim::NeuronStatus::Unverified)
+            .len(),
         report.infeasible(),
         report.max_violation()
     );

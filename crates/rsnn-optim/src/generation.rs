@@ -151,7 +151,7 @@ impl<'a> Generator<'a> {
     }
 
     /// The largest violation by `w` (silent level, slope, firing, bounds) and the violated local
-    /// extrema worth adding, with their violations. `exact` uses the global extrema only.
+    /// extrema worth adding (up to `k` per memory and kind), with their violations.
     fn violations(&self, w: &[f64], k: usize) -> Result<(f64, Vec<(f64, Point)>), OptimError> {
         let c = self.config;
         let mut worst = w
@@ -225,6 +225,15 @@ fn memory_rows(
     })?;
     if memories.is_empty() {
         return Err(OptimError::NoMemories);
+    }
+    for (memory, score) in memories.iter().enumerate() {
+        if score.num_channels() != network.num_neurons() {
+            return Err(OptimError::ChannelMismatch {
+                memory,
+                expected: network.num_neurons(),
+                found: score.num_channels(),
+            });
+        }
     }
     memories
         .iter()
