@@ -5,8 +5,9 @@
 //! windows. Each spike's deliveries come from its source's synapses sorted by delay, so one
 //! "cursor" per spike in flight sits in a small min-heap and each delivery costs one heap
 //! operation. After every arrival the target's next crossing is re-predicted from its exact
-//! potential (a cheap bound rules out most crossings without solving anything); predictions
-//! carry a version stamp so that outdated ones are skipped. The cost therefore grows with
+//! potential (a cheap bound rules out most crossings without solving anything, and an inhibitory
+//! arrival at a neuron without a pending crossing needs no work at all); predictions carry a
+//! version stamp so that outdated ones are skipped. The cost therefore grows with
 //! spikes times fan-out, never with a time step.
 //!
 //! Ties are broken deterministically: by time, then replayed spikes, predicted crossings, ends

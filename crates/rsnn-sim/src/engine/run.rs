@@ -30,6 +30,8 @@ pub(super) struct Run<'a> {
     thresholds: Vec<f64>,
     last_spike: Vec<f64>,
     versions: Vec<u64>,
+    /// Whether the neuron has a valid predicted crossing in the fire queue.
+    pending: Vec<bool>,
     rngs: Vec<ChaCha8Rng>,
     /// Prompt windows per neuron, sorted.
     windows: Vec<Vec<(f64, f64)>>,
@@ -84,6 +86,7 @@ impl<'a> Run<'a> {
             thresholds: vec![config.threshold; n],
             last_spike: vec![f64::NEG_INFINITY; n],
             versions: vec![0; n],
+            pending: vec![false; n],
             rngs,
             windows,
             replays,
@@ -197,7 +200,9 @@ impl<'a> Run<'a> {
         }
         self.stats.deliveries += 1;
         self.potentials[syn.target].add_arrival(d.time, syn.weight);
-        if predict {
+        // An inhibitory (or null) arrival only lowers the potential from now on: without a
+        // pending crossing there is still none, so nothing needs to be recomputed.
+        if predict && (syn.weight > 0.0 || self.pending[syn.target]) {
             self.predict(syn.target, d.time);
         }
     }
@@ -237,6 +242,7 @@ impl<'a> Run<'a> {
             return;
         }
         self.versions[l] += 1;
+        self.pending[l] = false;
         self.emit(l, t);
     }
 
@@ -269,6 +275,7 @@ impl<'a> Run<'a> {
     /// Re-predicts the next threshold crossing of neuron `l` after a change at `now`.
     fn predict(&mut self, l: usize, now: f64) {
         self.versions[l] += 1;
+        self.pending[l] = false;
         let Some((from, until)) = self.free_span(l, now) else {
             return;
         };
@@ -283,6 +290,7 @@ impl<'a> Run<'a> {
         self.stats.crossing_searches += 1;
         if let Some(t) = z.next_crossing(theta, from, until) {
             if t < until {
+                self.pending[l] = true;
                 self.fires.push(Fire {
                     time: t,
                     neuron: l,
