@@ -155,6 +155,51 @@ mod tests {
         assert_eq!(report.eigenvalues.len(), 5);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+        /// Rows of the map are weighted averages, so the common shift is an eigenvector with
+        /// eigenvalue 1 (whatever the weights, delays and spike times).
+        #[test]
+        fn common_shift_has_eigenvalue_one(
+            weights in proptest::collection::vec(-1.0f64..1.0, 9),
+            delays in proptest::collection::vec(0.0f64..4.0, 9),
+            offsets in proptest::collection::vec(0.0f64..2.5, 3),
+        ) {
+            let neurons = (0..3)
+                .map(|l| Neuron {
+                    inputs: (0..3)
+                        .map(|source| Input {
+                            source,
+                            delay: delays[3 * l + source],
+                            weight: weights[3 * l + source],
+                        })
+                        .collect(),
+                })
+                .collect();
+            let net = Network::new(neurons, AlphaKernel::default()).unwrap();
+            let times = (0..3).map(|l| vec![3.0 * l as f64 + offsets[l]]).collect();
+            let score = Score::new(9.0, times).unwrap();
+            // A random spike can sit where the slope vanishes: that is a typed error.
+            let Ok(map) = JitterMap::new(&net, &score) else {
+                return Ok(());
+            };
+            let size = map.num_spikes();
+            let phi = map.matrix();
+            let scale: f64 = phi.iter().map(|x| x.abs()).fold(1.0, f64::max);
+            for m in 0..size {
+                let sum: f64 = phi[m * size..(m + 1) * size].iter().sum();
+                proptest::prop_assert!((sum - 1.0).abs() < 1e-9 * scale, "row {} sums to {}", m, sum);
+            }
+            let values = eigenvalues(&phi, size).unwrap();
+            let closest = values
+                .iter()
+                .map(|z| (z.0 - 1.0).hypot(z.1))
+                .fold(f64::INFINITY, f64::min);
+            proptest::prop_assert!(closest < 1e-6 * scale, "{:?}", values);
+        }
+    }
+
     #[test]
     fn empty_score_has_an_empty_spectrum() {
         let net = Network::new(vec![Neuron::default()], AlphaKernel::default()).unwrap();
