@@ -52,6 +52,48 @@ pub fn map_status(status: SolverStatus) -> SolveStatus {
     }
 }
 
+/// A CSC matrix from entries given row by row (`rows` nondecreasing): a counting sort by column,
+/// no comparison sort; repeated `(row, column)` entries are summed.
+fn csc_by_rows(m: usize, n: usize, rows: &[usize], cols: &[usize], vals: &[f64]) -> CscMatrix<f64> {
+    let mut colptr = vec![0usize; n + 1];
+    for &j in cols {
+        colptr[j + 1] += 1;
+    }
+    for j in 0..n {
+        colptr[j + 1] += colptr[j];
+    }
+    let nnz = vals.len();
+    let mut next = colptr[..n].to_vec();
+    let (mut rowval, mut nzval) = (vec![0usize; nnz], vec![0.0; nnz]);
+    for ((&i, &j), &v) in rows.iter().zip(cols).zip(vals) {
+        let p = next[j];
+        rowval[p] = i;
+        nzval[p] = v;
+        next[j] += 1;
+    }
+    // Merge repeated entries (adjacent within a column, since rows come in order).
+    let mut write = 0;
+    let mut start = 0;
+    for j in 0..n {
+        let end = colptr[j + 1];
+        let first = write;
+        for p in start..end {
+            if write > first && rowval[write - 1] == rowval[p] {
+                nzval[write - 1] += nzval[p];
+            } else {
+                rowval[write] = rowval[p];
+                nzval[write] = nzval[p];
+                write += 1;
+            }
+        }
+        start = end;
+        colptr[j + 1] = write;
+    }
+    rowval.truncate(write);
+    nzval.truncate(write);
+    CscMatrix::new(m, n, colptr, rowval, nzval)
+}
+
 impl Backend for ClarabelBackend {
     fn kind(&self) -> BackendKind {
         BackendKind::Clarabel
@@ -108,7 +150,7 @@ impl Backend for ClarabelBackend {
                 push_row(&mut std::iter::once((j, -1.0)), -l);
             }
         }
-        let a = CscMatrix::new_from_triplets(m, n, ri, ci, vals);
+        let a = csc_by_rows(m, n, &ri, &ci, &vals);
         let mut cones: Vec<SupportedConeT<f64>> = Vec::with_capacity(2);
         if num_eq > 0 {
             cones.push(ZeroConeT(num_eq));
@@ -181,6 +223,16 @@ mod tests {
                 assert!((s.x[0] - 0.15).abs() < 1e-6 && (s.x[1] - 0.15).abs() < 1e-6);
             }
         }
+    }
+
+    #[test]
+    fn csc_by_rows_matches_triplets() {
+        let rows = [0, 0, 1, 1, 1, 2, 3, 3];
+        let cols = [0, 2, 1, 1, 2, 0, 2, 1];
+        let vals = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0];
+        let a = csc_by_rows(4, 3, &rows, &cols, &vals);
+        let b = CscMatrix::new_from_triplets(4, 3, rows.to_vec(), cols.to_vec(), vals.to_vec());
+        assert_eq!(a, b);
     }
 
     #[test]
