@@ -5,7 +5,9 @@ use crate::files::{self, MemorizeRecord};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use rsnn::neuron::Network;
-use rsnn::optim::{BackendKind, MemorizeConfig, Mode, NetworkReport, NeuronStatus, Objective};
+use rsnn::optim::{
+    BackendKind, MemorizeConfig, Mode, NetworkReport, NeuronStatus, Objective, OptimError,
+};
 use rsnn::signal::Score;
 use serde_json::json;
 use std::path::PathBuf;
@@ -90,8 +92,13 @@ impl SolverArgs {
             backend,
             ..MemorizeConfig::default()
         };
-        config.validate()?;
-        Ok(config)
+        match config.validate() {
+            Ok(_) => Ok(config),
+            Err(e @ OptimError::Unsupported { .. }) => {
+                bail!("{e} (choose --objective l1, linf or none)")
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 }
 
