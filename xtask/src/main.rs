@@ -57,6 +57,9 @@ enum Task {
         /// Output folder.
         #[arg(long, default_value = "results")]
         out: PathBuf,
+        /// Run only the jobs whose id contains one of these strings (e.g. `-k400-`).
+        #[arg(long)]
+        filter: Vec<String>,
     },
     /// Merge the job files of sharded runs into one folder and regenerate the report.
     Merge {
@@ -101,6 +104,7 @@ fn main() -> Result<()> {
             jobs,
             shard,
             out,
+            filter,
         } => reproduce::reproduce(
             &all,
             &RunOptions {
@@ -109,6 +113,7 @@ fn main() -> Result<()> {
                 jobs,
                 shard,
                 out,
+                filter,
             },
         ),
         Task::Merge { inputs, scale, out } => reproduce::merge(&all, &inputs, &out, scale.scale()),

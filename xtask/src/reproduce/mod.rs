@@ -60,6 +60,9 @@ pub struct RunOptions {
     pub shard: Shard,
     /// Output folder.
     pub out: PathBuf,
+    /// When not empty, only the jobs whose id contains one of these strings run (the report
+    /// then lists the others as missing).
+    pub filter: Vec<String>,
 }
 
 /// The experiments selected by name (all when `names` is empty).
@@ -92,7 +95,9 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     let mut index = 0usize;
     for exp in &selected {
         for job in exp.jobs(options.scale) {
-            if options.shard.owns(index) {
+            let wanted = options.filter.is_empty()
+                || options.filter.iter().any(|f| job.id.contains(f.as_str()));
+            if options.shard.owns(index) && wanted {
                 todo.push((*exp, job));
             }
             index += 1;
@@ -158,9 +163,11 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     }
     if options.shard.is_whole() {
         report::write_report(&selected, &options.out, options.scale)?;
+    }
+    if options.shard.is_whole() && options.filter.is_empty() {
         report::verify(&selected, &options.out, options.scale)?;
         eprintln!("reproduce: outputs verified (REPORT.md, configs, job files, CSV files)");
-    } else {
+    } else if !options.shard.is_whole() {
         eprintln!("reproduce: shard finished; combine shards with `cargo xtask merge`");
     }
     Ok(())
