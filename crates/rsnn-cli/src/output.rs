@@ -3,7 +3,15 @@
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::fmt::Display;
+use std::io::Write;
 use std::time::Duration;
+
+/// Writes one line on stdout. A closed pipe (`rsnn ... | head`) is not an error worth a panic:
+/// the line is dropped.
+fn print_line(text: impl Display) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{text}");
+}
 
 /// The output settings of one run (`--quiet`, `--json`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -36,7 +44,7 @@ impl Output {
         if self.json {
             eprintln!("{text}");
         } else {
-            println!("{text}");
+            print_line(text);
         }
     }
 
@@ -53,7 +61,7 @@ impl Output {
     /// Serialization failures (non-finite numbers are written as `null`).
     pub fn json<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value)?);
+            print_line(serde_json::to_string_pretty(value)?);
         }
         Ok(())
     }

@@ -224,3 +224,40 @@ fn quiet_prints_nothing() {
     let out = ok(tmp.path(), &["sample", "--neurons", "4", "-o", "t.bin"]);
     assert!(out.contains("4 neurons"), "{out}");
 }
+
+#[cfg(feature = "good_lp")]
+#[test]
+fn good_lp_backend_memorizes_with_a_linear_objective() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    fixture(dir);
+    let args = [
+        "--json",
+        "memorize",
+        "net.json",
+        "score.json",
+        "--backend",
+        "good_lp",
+        "--objective",
+        "l1",
+        "--weight-bound",
+        common::BOUND,
+        "-o",
+        "lp.json",
+    ];
+    let m = json(&ok(dir, &args));
+    assert_eq!(m["memorized"], 30);
+    let err = common::fails(
+        dir,
+        &[
+            "memorize",
+            "net.json",
+            "score.json",
+            "--backend",
+            "good_lp",
+            "-o",
+            "x.json",
+        ],
+    );
+    assert!(err.contains("choose --objective l1, linf or none"), "{err}");
+}
