@@ -146,7 +146,12 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
                 Some(p) => prescribed(&files::load::<Score>(p)?.0, &chosen, from, to),
                 None => Vec::new(),
             };
-            plot::raster(path, "spikes", &prescribed, &produced, (from, to))
+            let title = if score.is_some() {
+                "produced (dots) and prescribed (bars) spikes"
+            } else {
+                "produced spikes"
+            };
+            plot::raster(path, title, &prescribed, &produced, (from, to))
         }
         Figure::Potential {
             network,

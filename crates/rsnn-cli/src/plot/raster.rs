@@ -36,7 +36,7 @@ pub fn raster(
             .draw()
             .map_err(draw_err)?;
         let inside = |t: &f64| *t >= window.0 && *t <= window.1;
-        let grey = RGBColor(170, 170, 170);
+        let grey = RGBColor(130, 130, 130).stroke_width(2);
         chart
             .draw_series(prescribed.iter().enumerate().flat_map(|(n, ts)| {
                 ts.iter().copied().filter(inside).map(move |t| {
