@@ -112,3 +112,49 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
     let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
     if n == 0 { 0.0 } else { sum / n as f64 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn neuron(neuron: usize, status: NeuronStatus, rounds: usize) -> NeuronReport {
+        let has = status.has_weights();
+        NeuronReport {
+            neuron,
+            status,
+            solver_status: if has {
+                SolveStatus::Solved
+            } else {
+                SolveStatus::Infeasible
+            },
+            rounds,
+            constraints: 10 * rounds,
+            objective: has.then_some(1.0),
+            max_violation: has.then_some(1e-9 * rounds as f64),
+            seconds: 0.5,
+        }
+    }
+
+    #[test]
+    fn summaries_and_json() {
+        let report = NetworkReport {
+            neurons: vec![
+                neuron(0, NeuronStatus::Memorized, 2),
+                neuron(1, NeuronStatus::Infeasible, 1),
+                neuron(2, NeuronStatus::Memorized, 3),
+            ],
+            seconds: 1.0,
+        };
+        assert_eq!(report.infeasible(), vec![1]);
+        assert_eq!(report.num_memorized(), 2);
+        assert!(!report.all_memorized());
+        assert!((report.max_violation() - 3e-9).abs() < 1e-20);
+        assert!((report.mean_rounds() - 2.0).abs() < 1e-12);
+        assert!((report.mean_constraints() - 20.0).abs() < 1e-12);
+        let text = serde_json::to_string(&report).expect("serializable");
+        assert!(text.contains(r#""status":"infeasible""#), "{text}");
+        assert!(text.contains(r#""objective":null"#), "{text}");
+        let back: NetworkReport = serde_json::from_str(&text).expect("round trip");
+        assert_eq!(back, report);
+    }
+}
