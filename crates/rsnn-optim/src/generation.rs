@@ -324,7 +324,9 @@ pub fn memorize_neuron_with(
     loop {
         rounds += 1;
         let solution = backend.solve(&g.problem()?)?;
-        if !solution.status.is_success() {
+        let usable = solution.x.len() >= num_weights
+            && solution.x[..num_weights].iter().all(|x| x.is_finite());
+        if !solution.status.is_success() || !usable {
             let status = if solution.status.is_infeasible() {
                 NeuronStatus::Infeasible
             } else {
