@@ -148,10 +148,16 @@ fn every_subcommand_over_files() {
     let r = json(&ok(dir, &args));
     assert_eq!(r["prompted"].as_array().map(Vec::len), Some(15));
     assert_eq!(r["cycles"].as_array().map(Vec::len), Some(5));
-    let table = ok(
-        dir,
-        &["recall", "mem.json", "score.json", "--free-cycles", "2"],
-    );
+    let args = [
+        "recall",
+        "mem.json",
+        "score.json",
+        "--free-cycles",
+        "2",
+        "--free-start-rate",
+        "0.2",
+    ];
+    let table = ok(dir, &args);
     assert!(table.contains("prompted P"), "{table}");
 
     // Figures.

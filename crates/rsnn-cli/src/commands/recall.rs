@@ -7,7 +7,7 @@ use crate::{Output, initial};
 use anyhow::Result;
 use clap::Args;
 use rsnn::neuron::Network;
-use rsnn::recipes::{RecallOutcome, RecallProtocol, associative_recall};
+use rsnn::recipes::{FreeStart, RecallOutcome, RecallProtocol, associative_recall};
 use rsnn::signal::Score;
 use std::path::PathBuf;
 
@@ -26,6 +26,10 @@ pub struct ProtocolArgs {
     /// Free cycles afterwards.
     #[arg(long, default_value_t = 3)]
     pub free_cycles: usize,
+    /// Start the neurons that are not prompted from the last period of an unrelated random
+    /// score with this rate parameter, instead of silent.
+    #[arg(long, value_name = "RATE", allow_negative_numbers = true)]
+    pub free_start_rate: Option<f64>,
 }
 
 impl ProtocolArgs {
@@ -38,7 +42,10 @@ impl ProtocolArgs {
             free_cycles: self.free_cycles,
             sigma,
             seed,
-            ..RecallProtocol::default()
+            free_start: match self.free_start_rate {
+                Some(rate) => FreeStart::RandomScore { rate },
+                None => FreeStart::Silent,
+            },
         }
     }
 }
