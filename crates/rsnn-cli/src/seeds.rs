@@ -3,7 +3,7 @@
 //! `rsnn sample --seed S` draws from stream [`SCORE_STREAM`] of `ChaCha8Rng::seed_from_u64(S)`
 //! and `rsnn network --seed S` from stream [`NETWORK_STREAM`], so the demo with `--seed S`
 //! builds exactly the score and network of these two commands. Simulation seeds of the demo are
-//! derived with [`derive`]; every output file records the seed that produced it.
+//! derived with [`derive()`]; every output file records the seed that produced it.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
