@@ -16,6 +16,19 @@
 //! constraints are met by constraint generation with the exact extrema of the potential
 //! ([`Mode::ContinuousTime`]), then verified; [`Mode::Grid`] reproduces the published grid method.
 //!
+//! - [`memorize_network`]: every neuron in parallel (rayon, deterministic), with progress and a
+//!   [`NetworkReport`]; [`memorize_neuron`] for one neuron, [`template_violation`] to check
+//!   weights against the continuous template.
+//! - [`MemorizeConfig`] (defaults of MODEL.md section 1) and its checked form [`ValidConfig`].
+//! - [`Template`]: firing times, silent and active regions of one train.
+//! - [`Problem`]: the neutral form handed to a [`Backend`]; [`BackendKind`] chooses at run time
+//!   among the compiled-in backends, whose outcomes map onto [`SolveStatus`].
+//!
+//! | cargo feature | backend | objectives |
+//! |---|---|---|
+//! | `clarabel` (default) | Clarabel interior point, called directly | none, L1, squared L2, L-infinity |
+//! | `good_lp` | good_lp with microlp (simplex) | none, L1, L-infinity (L2: [`OptimError::Unsupported`]) |
+//!
 //! ```
 //! use rsnn_neuron::{Input, Network, Neuron};
 //! use rsnn_optim::{MemorizeConfig, NeuronStatus, memorize_network};
