@@ -108,6 +108,10 @@ fn demo_rejects_bad_parameters_before_writing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let err = common::fails(dir.path(), &["demo", "--period", "-5", "--out", "o"]);
     assert!(err.contains("period") && err.contains("-5"), "{err}");
+    let err = common::fails(dir.path(), &["demo", "--fraction", "1.5", "--out", "o"]);
+    assert!(err.contains("fraction") && err.contains("1.5"), "{err}");
+    let err = common::fails(dir.path(), &["demo", "--noise", "-0.1", "--out", "o"]);
+    assert!(err.contains("noise"), "{err}");
     let err = common::fails(dir.path(), &["demo", "--backend", "nope", "--out", "o"]);
     assert!(err.contains("unknown backend"), "{err}");
     assert!(common::names(dir.path()).is_empty());

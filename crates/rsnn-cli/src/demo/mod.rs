@@ -59,6 +59,41 @@ pub struct DemoArgs {
 /// Delays of the demo network.
 const DELAYS: (f64, f64) = (0.1, 10.0);
 
+/// Checks the parameters used after memorization, so that a mistake fails in a second, not
+/// after minutes.
+fn check_early(args: &DemoArgs) -> Result<()> {
+    if args.cycles == 0 {
+        bail!("invalid parameter `cycles` = 0: must be at least 1");
+    }
+    let p = &args.protocol;
+    let checks = [
+        (
+            "noise",
+            args.noise,
+            args.noise >= 0.0,
+            "must be finite and >= 0",
+        ),
+        (
+            "fraction",
+            p.fraction,
+            (0.0..=1.0).contains(&p.fraction),
+            "must lie in [0, 1]",
+        ),
+        (
+            "prompt-jitter",
+            p.prompt_jitter,
+            p.prompt_jitter >= 0.0,
+            "must be finite and >= 0",
+        ),
+    ];
+    for (name, value, ok, reason) in checks {
+        if !(ok && value.is_finite()) {
+            bail!("invalid parameter `{name}` = {value}: {reason}");
+        }
+    }
+    Ok(())
+}
+
 /// Runs `rsnn demo`.
 ///
 /// # Errors
@@ -67,9 +102,7 @@ pub fn run(args: &DemoArgs, out: &Output) -> Result<()> {
     let started = Instant::now();
     let memorize_config = args.solver.config()?;
     let backend_name = memorize_config.backend.name();
-    if args.cycles == 0 {
-        bail!("invalid parameter `cycles` = 0: must be at least 1");
-    }
+    check_early(args)?;
     let free_run_seed = seeds::derive(args.seed, 1);
     let protocol = args
         .protocol
