@@ -68,7 +68,7 @@ pub struct MemorizeConfig {
     pub silent_level: f64,
     /// Minimum slope of the potential in active regions (default 2).
     pub min_slope: f64,
-    /// The objective (default squared L2).
+    /// The objective (default squared L2; L1 in a build whose only backend is `good_lp`).
     pub objective: Objective,
     /// Largest accepted continuous-time violation (default 1e-6).
     pub tolerance: f64,
@@ -92,7 +92,11 @@ impl Default for MemorizeConfig {
             half_width: 0.2,
             silent_level: 0.0,
             min_slope: 2.0,
-            objective: Objective::L2,
+            objective: if BackendKind::default().capabilities().quadratic {
+                Objective::L2
+            } else {
+                Objective::L1
+            },
             tolerance: 1e-6,
             max_rounds: 60,
             points_per_round: 40,
@@ -220,7 +224,8 @@ mod tests {
         assert_eq!(c.half_width, 0.2);
         assert_eq!(c.silent_level, 0.0);
         assert_eq!(c.min_slope, 2.0);
-        assert_eq!(c.objective, Objective::L2);
+        let quadratic = cfg!(feature = "clarabel");
+        assert_eq!(c.objective == Objective::L2, quadratic);
         assert_eq!(c.tolerance, 1e-6);
         assert!(c.validate().is_ok());
     }

@@ -1,5 +1,7 @@
 //! Memorizing a small recurrent network: progress, reports, determinism across thread counts.
 
+#![cfg(feature = "clarabel")]
+
 mod common;
 
 use rand::SeedableRng;

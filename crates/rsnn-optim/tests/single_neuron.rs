@@ -1,6 +1,8 @@
 //! One neuron with independent random inputs: memorization verified by brute force,
 //! infeasibility, grid mode, several memories, every objective, capacity.
 
+#![cfg(feature = "clarabel")]
+
 mod common;
 
 use rayon::prelude::*;
