@@ -4,6 +4,8 @@
 //! The full-size test (L = 200, K = 500, T = 50) is `#[ignore]`d in the default suite; run it with
 //! `cargo test --release -p rsnn --test memorize_network -- --ignored --nocapture`.
 
+#![cfg(feature = "clarabel")]
+
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
