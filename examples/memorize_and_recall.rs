@@ -1,9 +1,13 @@
-//! The library version of `rsnn demo` at a small size: sample a score, wire a network, memorize
-//! it, check its stability, and let it replay the score with threshold noise.
+//! The library version of `rsnn demo`: sample a score, wire a network, memorize it, check its
+//! stability, and let it replay the score with threshold noise for some cycles.
 //!
 //! ```text
-//! cargo run --release -p rsnn-examples --example memorize_and_recall
+//! cargo run --release -p rsnn-examples --example memorize_and_recall            # L=60, T=20, 5 cycles
+//! cargo run --release -p rsnn-examples --example memorize_and_recall -- 200 500 50 10
 //! ```
+//!
+//! The optional arguments are `L K T CYCLES`; the second line is the acceptance run of the
+//! memorization issue (L = 200, K = 500, T = 50, 10 cycles; about 15-30 s on 2 cores).
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -11,12 +15,19 @@ use rsnn::prelude::*;
 use rsnn::recipes::NetworkSpec;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize, default: f64| -> Result<f64, String> {
+        args.get(i).map_or(Ok(default), |a| {
+            a.parse().map_err(|_| format!("bad argument `{a}`"))
+        })
+    };
     let spec = NetworkSpec {
-        neurons: 60,
-        inputs: 500,
-        period: 20.0,
+        neurons: arg(0, 60.0)? as usize,
+        inputs: arg(1, 500.0)? as usize,
+        period: arg(2, 20.0)?,
         rate: 0.2,
     };
+    let cycles = arg(3, 5.0)? as usize;
     let (neurons, period, sigma, seed) = (spec.neurons, spec.period, 0.1, 1);
     let (scores, mut network) = spec.sample(1, &mut ChaCha8Rng::seed_from_u64(seed))?;
     let score = scores[0].clone();
@@ -55,7 +66,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     );
 
-    let cycles = 5;
     let (recording, similarities) =
         rsnn::recipes::free_recall(&network, &score, cycles, sigma, seed)?;
     println!(
