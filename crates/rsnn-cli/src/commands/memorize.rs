@@ -212,6 +212,18 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let report = memorize_with_progress(&mut network, &scores, &config, out)?;
     check_report(&report, args.allow_infeasible)?;
+    let missed = report.neurons.len() - report.num_memorized();
+    if missed > 0 {
+        out.warn(format!(
+            "{missed} neurons not memorized (details with --report FILE): {:?}",
+            report
+                .neurons
+                .iter()
+                .filter(|r| r.status != NeuronStatus::Memorized)
+                .map(|r| r.neuron)
+                .collect::<Vec<_>>()
+        ));
+    }
     files::save(&args.out, &network, header.seed)?;
     if let Some(path) = &args.report {
         let record = MemorizeRecord {
