@@ -154,11 +154,28 @@ pub fn facts(path: &Path, kind: &str) -> Result<Option<Facts>> {
         "demo-summary" => {
             let text = std::fs::read_to_string(path)?;
             let v: Value = serde_json::from_str(&text)?;
+            let c = &v["config"];
+            let m = &v["memorize"];
+            let last = |x: &Value| x.as_array().and_then(|a| a.last()).cloned();
             vec![
-                ("config", v["config"].clone()),
-                ("memorize", v["memorize"].clone()),
+                (
+                    "neurons, inputs, period, rate, noise",
+                    json!([
+                        c["neurons"],
+                        c["inputs"],
+                        c["period"],
+                        c["rate"],
+                        c["noise"]
+                    ]),
+                ),
+                ("memorized / neurons", json!([m["feasible"], m["neurons"]])),
+                ("memorization seconds", m["seconds"].clone()),
                 ("spectral radius", v["stability"]["spectral_radius"].clone()),
-                ("cycles", json!(v["cycles"].as_array().map_or(0, Vec::len))),
+                ("last free cycle", json!(last(&v["cycles"]))),
+                (
+                    "last recall cycle, all",
+                    json!(last(&v["recall"]["cycles"]).map(|c| c["all"].clone())),
+                ),
             ]
         }
         _ => return Ok(None),
