@@ -9,33 +9,16 @@
 use anyhow::{Result, bail};
 use rsnn::neuron::Network;
 use rsnn::signal::{Score, SpikeTrain};
-use rsnn::sim::{Recording, history_from_score};
+use rsnn::sim::Recording;
 
-/// The kernel tolerance below which old arrivals are ignored when choosing the history length.
-pub const HISTORY_TOLERANCE: f64 = 1e-12;
-
-/// Number of periods of `score` that cover the largest delay plus the kernel's horizon.
-///
-/// # Errors
-/// An invalid kernel.
-pub fn history_periods(network: &Network, score: &Score) -> Result<usize> {
-    let max_delay = network
-        .neurons()
-        .iter()
-        .flat_map(|n| n.inputs.iter().map(|i| i.delay))
-        .fold(0.0f64, f64::max);
-    let span = max_delay + network.kernel().horizon(HISTORY_TOLERANCE)?;
-    Ok(((span / score.period()).ceil() as usize).max(1))
-}
-
-/// The perfect initial condition: the score continued backwards from time 0.
+/// The perfect initial condition: the score continued backwards from time 0 (see
+/// [`rsnn::recipes::perfect_history`]).
 ///
 /// # Errors
 /// A score without one channel per neuron.
 pub fn perfect_history(network: &Network, score: &Score) -> Result<Vec<SpikeTrain>> {
     check_channels(network, score)?;
-    let periods = history_periods(network, score)?;
-    Ok(history_from_score(score, 0.0, periods)?)
+    Ok(rsnn::recipes::perfect_history(network, score)?)
 }
 
 /// The spikes of a recording as history, shifted so that the recording ends at time 0.
@@ -84,7 +67,7 @@ mod tests {
     use rsnn::signal::AlphaKernel;
 
     #[test]
-    fn history_covers_delays_and_kernel() {
+    fn history_covers_delays_and_kernel_and_recordings_end_at_zero() {
         let input = Input {
             source: 0,
             delay: 10.0,
@@ -98,10 +81,9 @@ mod tests {
         )
         .expect("valid network");
         let score = Score::new(20.0, vec![vec![3.0]]).expect("valid score");
-        let periods = history_periods(&net, &score).expect("valid kernel");
-        assert!(periods as f64 * 20.0 >= 10.0 + 30.0, "{periods}");
         let h = perfect_history(&net, &score).expect("matching");
-        assert_eq!(h[0].len(), periods);
+        // One spike per period, over enough periods for the delay 10 and the kernel's reach.
+        assert!(h[0].len() as f64 * 20.0 >= 10.0 + 30.0, "{}", h[0].len());
         assert!(h[0].times().iter().all(|&t| t < 0.0));
         let rec = Recording::from_times(0.0, 10.0, vec![vec![2.0, 9.0]]).expect("valid");
         let h = history_from_recording(&net, &rec).expect("matching");

@@ -3,7 +3,7 @@
 use crate::files::CycleRow;
 use crate::table::{f3, table};
 use rsnn::optim::MemorizeConfig;
-use rsnn::recipes::{FreeStart, RecallCycle, RecallProtocol};
+use rsnn::recipes::{RecallCycle, RecallProtocol};
 use serde::{Deserialize, Serialize};
 
 /// The `kind` of a demo summary.
@@ -167,10 +167,7 @@ impl Summary {
             .collect();
         out.push(table(&["cycle", "precision", "recall"], &rows));
         out.push(String::new());
-        let others = match c.recall.free_start {
-            FreeStart::Silent => "silent".to_string(),
-            FreeStart::RandomScore { rate } => format!("on a random score of rate {rate}"),
-        };
+        let others = c.recall.free_start;
         out.push(format!(
             "associative recall: {} of {} neurons prompted (jitter {}) for {} cycles, the others \
              starting {others}, then {} free cycles:",

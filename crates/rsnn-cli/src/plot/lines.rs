@@ -32,7 +32,9 @@ pub struct Axes<'a> {
 pub fn lines(path: &Path, title: &str, axes: &Axes<'_>, series: &[Series]) -> Result<()> {
     let all = || series.iter().flat_map(|s| s.points.iter());
     let (x0, x1) = padded_range(all().map(|p| p.0), 0.03);
-    let (y0, y1) = axes.y_range.unwrap_or_else(|| padded_range(all().map(|p| p.1), 0.05));
+    let (y0, y1) = axes
+        .y_range
+        .unwrap_or_else(|| padded_range(all().map(|p| p.1), 0.05));
     write_svg(path, |svg| {
         let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
@@ -43,7 +45,12 @@ pub fn lines(path: &Path, title: &str, axes: &Axes<'_>, series: &[Series]) -> Re
             .y_label_area_size(55)
             .build_cartesian_2d(x0..x1, y0..y1)
             .map_err(draw_err)?;
-        chart.configure_mesh().x_desc(axes.x).y_desc(axes.y).draw().map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .x_desc(axes.x)
+            .y_desc(axes.y)
+            .draw()
+            .map_err(draw_err)?;
         for (i, s) in series.iter().enumerate() {
             let color = Palette99::pick(i).to_rgba();
             chart

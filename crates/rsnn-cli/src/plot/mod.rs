@@ -5,11 +5,13 @@
 
 mod cycles;
 mod eigen;
+mod lines;
 mod potential;
 mod raster;
 
 pub use cycles::cycles;
 pub use eigen::eigenvalues;
+pub use lines::{Axes, Series, lines};
 pub use potential::{PotentialTrace, potential};
 pub use raster::raster;
 

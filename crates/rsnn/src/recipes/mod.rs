@@ -10,7 +10,7 @@ mod sequence;
 
 pub use random::NetworkSpec;
 pub use recall::{
-    FreeStart, RecallCycle, RecallOutcome, RecallProtocol, associative_recall, choose_neurons,
-    free_recall, jittered_prompts, sub_score,
+    FreeStart, HISTORY_TOLERANCE, RecallCycle, RecallOutcome, RecallProtocol, associative_recall,
+    choose_neurons, free_recall, jittered_prompts, perfect_history, sub_score,
 };
 pub use sequence::{Phase, SequenceCycle, prompt_sequence};

@@ -11,8 +11,35 @@ use rsnn_signal::{
 use rsnn_sim::{Prompt, Recording, SimulationConfig, history_from_score, simulate};
 use serde::{Deserialize, Serialize};
 
-/// Simulates `cycles` periods of `score` from the perfect initial condition (the score's last
-/// period as spike history) with threshold noise `sigma`, and measures every cycle.
+/// The kernel tolerance below which old arrivals are ignored when choosing the history length.
+pub const HISTORY_TOLERANCE: f64 = 1e-12;
+
+/// The perfect initial condition: `score` continued backwards from time 0 over as many periods
+/// as the largest delay plus the kernel's horizon (at [`HISTORY_TOLERANCE`]) need, so that
+/// every arrival that still matters after time 0 is present.
+///
+/// # Errors
+/// A score without one channel per neuron.
+pub fn perfect_history(network: &Network, score: &Score) -> Result<Vec<SpikeTrain>, Error> {
+    if score.num_channels() != network.num_neurons() {
+        return Err(rsnn_signal::SignalError::ChannelMismatch {
+            expected: network.num_neurons(),
+            found: score.num_channels(),
+        }
+        .into());
+    }
+    let max_delay = network
+        .neurons()
+        .iter()
+        .flat_map(|n| n.inputs.iter().map(|i| i.delay))
+        .fold(0.0f64, f64::max);
+    let span = max_delay + network.kernel().horizon(HISTORY_TOLERANCE)?;
+    let periods = ((span / score.period()).ceil() as usize).max(1);
+    Ok(history_from_score(score, 0.0, periods)?)
+}
+
+/// Simulates `cycles` periods of `score` from the perfect initial condition
+/// ([`perfect_history`]) with threshold noise `sigma`, and measures every cycle.
 ///
 /// # Errors
 /// Invalid parameters or a network and score that do not match.
@@ -27,7 +54,7 @@ pub fn free_recall(
     let mut config = SimulationConfig::new(0.0, cycles as f64 * period);
     config.sigma = sigma;
     config.seed = seed;
-    config.history = history_from_score(score, 0.0, 1)?;
+    config.history = perfect_history(network, score)?;
     let recording = simulate(network, &config)?;
     let similarities = recording.cycle_similarities(score, 0.0, cycles)?;
     Ok((recording, similarities))
@@ -56,6 +83,7 @@ pub struct RecallProtocol {
 
 /// The initial condition of the neurons that are not prompted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum FreeStart {
     /// No spike history: the neurons start at rest.
@@ -78,6 +106,16 @@ impl Default for RecallProtocol {
             sigma: 0.1,
             seed: 0,
             free_start: FreeStart::Silent,
+        }
+    }
+}
+
+impl std::fmt::Display for FreeStart {
+    /// How the free neurons start, as the end of the sentence "the others starting ...".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Silent => f.write_str("silent"),
+            Self::RandomScore { rate } => write!(f, "on a random score of rate {rate}"),
         }
     }
 }
@@ -204,7 +242,7 @@ pub fn associative_recall(
     config.prompts = prompts;
     if let FreeStart::RandomScore { rate } = protocol.free_start {
         let other = ScoreSampler::new(period, rate)?.sample_score(&mut rng, total)?;
-        let mut history = history_from_score(&other, 0.0, 1)?;
+        let mut history = perfect_history(network, &other)?;
         for &n in &prompted {
             history[n] = SpikeTrain::empty();
         }
