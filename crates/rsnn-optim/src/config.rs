@@ -9,7 +9,13 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Objective {
-    /// Feasibility only (any weights satisfying the template).
+    /// Feasibility only: any weights satisfying the template.
+    ///
+    /// Which feasible weights come back depends on the backend. good_lp's simplex returns a
+    /// vertex of the feasible set. Clarabel (an interior-point method) needs a strictly convex
+    /// term to converge reliably, so it minimizes a vanishing multiple of the squared L2 norm
+    /// (`backend::clarabel::FEASIBILITY_REGULARIZATION`); its argmin is the minimum-norm feasible
+    /// point, i.e. the same weights as [`Objective::L2`] up to the solver's tolerance.
     None,
     /// `sum_k |w_k|`.
     L1,
