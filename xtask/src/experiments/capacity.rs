@@ -1,7 +1,7 @@
 //! `capacity`: how long a random periodic train one neuron with K independent random inputs can
 //! store, with at least 99% of random trials feasible.
 
-use super::common::{f3, num};
+use super::common::{f3, num, plot_lines};
 use crate::reproduce::report::{Finished, table, write_csv};
 use crate::reproduce::{Context, Experiment, Job, Scale};
 use anyhow::Result;
@@ -215,8 +215,25 @@ impl Experiment for Capacity {
                 }),
             ]);
         }
+        let mut curves: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
+        for (&(k, t), &(ok, n, _)) in &cells {
+            let label = format!("K = {k}");
+            match curves.last_mut() {
+                Some((l, points)) if *l == label => points.push((t as f64, ok / n)),
+                _ => curves.push((label, vec![(t as f64, ok / n)])),
+            }
+        }
+        plot_lines(
+            dir,
+            "feasibility.svg",
+            "Fraction of feasible trials against the period",
+            ("period T", "fraction feasible"),
+            Some((0.0, 1.02)),
+            curves,
+        )?;
         let mut md = String::from(
-            "Capacity T* (largest T with at least 99% feasible trials; raw data: capacity/capacity.csv):\n\n",
+            "Capacity T* (largest T with at least 99% feasible trials; raw data: \
+             capacity/capacity.csv; figure: [feasibility](capacity/feasibility.svg)):\n\n",
         );
         md.push_str(&table(
             &[

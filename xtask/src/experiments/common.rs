@@ -72,3 +72,21 @@ pub fn num(v: &serde_json::Value, key: &str) -> f64 {
         .and_then(serde_json::Value::as_f64)
         .unwrap_or(f64::NAN)
 }
+
+/// Draws a line chart `dir/name` with one series per `(label, points)`; `y_range` fixes the y
+/// axis (None fits the data).
+pub fn plot_lines(
+    dir: &std::path::Path,
+    name: &str,
+    title: &str,
+    (x, y): (&str, &str),
+    y_range: Option<(f64, f64)>,
+    series: Vec<(String, Vec<(f64, f64)>)>,
+) -> Result<()> {
+    use rsnn_cli::plot::{Axes, Series, lines};
+    let series: Vec<Series> = series
+        .into_iter()
+        .map(|(label, points)| Series { label, points })
+        .collect();
+    lines(&dir.join(name), title, &Axes { x, y, y_range }, &series)
+}

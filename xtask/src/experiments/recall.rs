@@ -2,7 +2,7 @@
 //! memory for two cycles while the others start silent (or from an unrelated random score);
 //! then every neuron runs freely.
 
-use super::common::{NetSpec, build, f3, mean_min, memorize, num};
+use super::common::{NetSpec, build, f3, mean_min, memorize, num, plot_lines};
 use crate::reproduce::report::{Finished, table, write_csv};
 use crate::reproduce::{Context, Experiment, Job, Scale};
 use anyhow::{Result, bail};
@@ -161,8 +161,32 @@ impl Experiment for Recall {
                 row
             })
             .collect();
+        for start in STARTS {
+            let mut curves: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
+            for ((st, sigma, cycle), v) in &groups {
+                if st != start {
+                    continue;
+                }
+                let label = format!("sigma = {sigma}");
+                let point = (*cycle as f64, mean_min(&v[4]).0.min(mean_min(&v[5]).0));
+                match curves.last_mut() {
+                    Some((l, points)) if *l == label => points.push(point),
+                    _ => curves.push((label, vec![point])),
+                }
+            }
+            plot_lines(
+                dir,
+                &format!("recall-{start}.svg"),
+                &format!("Associative recall, others start {start}: all neurons, min(P, R)"),
+                ("cycle (prompt in cycles 0 and 1)", "similarity"),
+                Some((0.0, 1.02)),
+                curves,
+            )?;
+        }
         let mut md = String::from(
-            "Mean over networks per cycle (the prompt is replayed in cycles 0 and 1; raw data: recall/recall.csv):\n\n",
+            "Figures: [others silent](recall/recall-silent.svg), \
+             [others on a random score](recall/recall-random.svg).\n\n\
+             Mean over networks per cycle (the prompt is replayed in cycles 0 and 1; raw data: recall/recall.csv):\n\n",
         );
         md.push_str(&table(
             &[

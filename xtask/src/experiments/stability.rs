@@ -1,7 +1,7 @@
 //! `stability`: free recall from the perfect initial condition under threshold noise, for each
 //! objective, with the spectral radius of the jitter map.
 
-use super::common::{NetSpec, build, f3, mean_min, memorize, num, objective};
+use super::common::{NetSpec, build, f3, mean_min, memorize, num, objective, plot_lines};
 use crate::reproduce::report::{Finished, table, write_csv};
 use crate::reproduce::{Context, Experiment, Job, Scale};
 use anyhow::Result;
@@ -106,6 +106,10 @@ impl Experiment for Stability {
     fn summarize(&self, finished: &[Finished], dir: &Path) -> Result<String> {
         let mut csv = Vec::new();
         let mut rows = Vec::new();
+        let mut by_objective: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
+        // (sigma, cycle) -> min(precision, recall) of every L2 network
+        let mut l2_cycles: std::collections::BTreeMap<(String, usize), Vec<f64>> =
+            Default::default();
         let mut mem_rows = Vec::new();
         for obj in OBJECTIVES {
             let jobs: Vec<&Finished> = finished
@@ -177,11 +181,21 @@ impl Experiment for Stability {
                             ]);
                             prec.push(pr);
                             rec.push(re);
+                            if obj == "l2" {
+                                l2_cycles
+                                    .entry((format!("{sigma}"), k))
+                                    .or_default()
+                                    .push(pr.min(re));
+                            }
                         }
                     }
                 }
                 let (pm, pmin) = mean_min(&prec);
                 let (rm, rmin) = mean_min(&rec);
+                match by_objective.last_mut() {
+                    Some((o, points)) if o == obj => points.push((sigma, pm.min(rm))),
+                    _ => by_objective.push((obj.to_owned(), vec![(sigma, pm.min(rm))])),
+                }
                 rows.push(vec![
                     obj.to_owned(),
                     sigma.to_string(),
@@ -197,8 +211,36 @@ impl Experiment for Stability {
             &["net", "objective", "sigma", "cycle", "precision", "recall"],
             &csv,
         )?;
-        let mut md =
-            String::from("Memorization and stability per objective (means over networks):\n\n");
+        plot_lines(
+            dir,
+            "similarity-vs-noise.svg",
+            "Free recall: mean of min(precision, recall) over cycles and networks",
+            ("threshold noise sigma", "similarity"),
+            Some((0.0, 1.02)),
+            by_objective,
+        )?;
+        let mut per_sigma: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
+        for ((sigma, cycle), v) in &l2_cycles {
+            let label = format!("sigma = {sigma}");
+            let point = (*cycle as f64, mean_min(v).0);
+            match per_sigma.last_mut() {
+                Some((l, points)) if *l == label => points.push(point),
+                _ => per_sigma.push((label, vec![point])),
+            }
+        }
+        plot_lines(
+            dir,
+            "cycles-l2.svg",
+            "Free recall, L2 objective: mean of min(precision, recall) per cycle",
+            ("cycle", "similarity"),
+            Some((0.0, 1.02)),
+            per_sigma,
+        )?;
+        let mut md = String::from(
+            "Figures: [similarity against noise](stability/similarity-vs-noise.svg), \
+             [L2 per cycle](stability/cycles-l2.svg).\n\n\
+             Memorization and stability per objective (means over networks):\n\n",
+        );
         md.push_str(&table(
             &[
                 "objective",

@@ -1,7 +1,7 @@
 //! `two-memories`: two scores stored in one network; prompt memory 0, run free, prompt memory 1,
 //! run free, prompt memory 0 again.
 
-use super::common::{NetSpec, build, f3, mean_min, memorize, num};
+use super::common::{NetSpec, build, f3, mean_min, memorize, num, plot_lines};
 use crate::reproduce::report::{Finished, table, write_csv};
 use crate::reproduce::{Context, Experiment, Job, Scale};
 use anyhow::{Result, bail};
@@ -112,6 +112,7 @@ impl Experiment for TwoMemories {
     fn summarize(&self, finished: &[Finished], dir: &Path) -> Result<String> {
         let mut csv = Vec::new();
         let mut detail = Vec::new();
+        let mut curves: [Vec<(f64, f64)>; 2] = Default::default();
         // (fraction, phase) -> recall of the prompted memory in the phase's last cycle
         let mut settled: std::collections::BTreeMap<(String, u64), Vec<f64>> = Default::default();
         for f in finished {
@@ -161,6 +162,10 @@ impl Experiment for TwoMemories {
                     ];
                     r.extend(against.iter().flatten().map(|v| f3(*v)));
                     detail.push(r);
+                    let cycle = c["cycle"].as_f64().unwrap_or(f64::NAN);
+                    for (curve, v) in curves.iter_mut().zip(&against) {
+                        curve.push((cycle, v[0].min(v[1])));
+                    }
                 }
             }
         }
@@ -192,8 +197,21 @@ impl Experiment for TwoMemories {
                 ]
             })
             .collect();
+        plot_lines(
+            dir,
+            "network0-half.svg",
+            "Two memories, first network, half prompted (memory 0, 1, 0): min(P, R)",
+            ("cycle", "similarity"),
+            Some((0.0, 1.02)),
+            curves
+                .into_iter()
+                .enumerate()
+                .map(|(m, c)| (format!("vs memory {m}"), c))
+                .collect(),
+        )?;
         let mut md = String::from(
-            "At the end of each phase (last free cycle), the smaller of precision and recall \
+            "Figure: [first network, half prompted](two-memories/network0-half.svg).\n\n\
+             At the end of each phase (last free cycle), the smaller of precision and recall \
              against the memory prompted in that phase (phases: memory 0, 1, 0):\n\n",
         );
         md.push_str(&table(
