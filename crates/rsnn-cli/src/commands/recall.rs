@@ -7,7 +7,7 @@ use crate::{Output, initial};
 use anyhow::Result;
 use clap::Args;
 use rsnn::neuron::Network;
-use rsnn::recipes::{FreeStart, RecallOutcome, RecallProtocol, associative_recall};
+use rsnn::recipes::{FreeStart, RecallCycle, RecallOutcome, RecallProtocol, associative_recall};
 use rsnn::signal::Score;
 use std::path::PathBuf;
 
@@ -93,20 +93,21 @@ pub fn run_protocol(
 
 /// The per-cycle table of a recall run.
 pub fn render(record: &RecallRecord) -> String {
-    let rows: Vec<Vec<String>> = record
-        .cycles
+    cycles_table(&record.cycles)
+}
+
+/// A table with one row per cycle: phase, then precision and recall of the prompted, the free
+/// and all neurons.
+pub fn cycles_table(cycles: &[RecallCycle]) -> String {
+    let rows: Vec<Vec<String>> = cycles
         .iter()
         .map(|c| {
-            vec![
-                c.cycle.to_string(),
-                if c.prompting { "prompt" } else { "free" }.to_string(),
-                f3(c.prompted.precision),
-                f3(c.prompted.recall),
-                f3(c.free.precision),
-                f3(c.free.recall),
-                f3(c.all.precision),
-                f3(c.all.recall),
-            ]
+            let phase = if c.prompting { "prompt" } else { "free" };
+            let mut row = vec![c.cycle.to_string(), phase.to_string()];
+            for s in [c.prompted, c.free, c.all] {
+                row.extend([f3(s.precision), f3(s.recall)]);
+            }
+            row
         })
         .collect();
     let headers = [

@@ -177,30 +177,7 @@ impl Summary {
             c.recall.prompt_cycles,
             c.recall.free_cycles
         ));
-        let rows: Vec<Vec<String>> = self
-            .recall
-            .cycles
-            .iter()
-            .map(|r| {
-                let phase = if r.prompting { "prompt" } else { "free" };
-                let mut row = vec![r.cycle.to_string(), phase.to_string()];
-                for s in [r.prompted, r.free, r.all] {
-                    row.extend([f3(s.precision), f3(s.recall)]);
-                }
-                row
-            })
-            .collect();
-        let headers = [
-            "cycle",
-            "phase",
-            "prompted P",
-            "prompted R",
-            "free P",
-            "free R",
-            "all P",
-            "all R",
-        ];
-        out.push(table(&headers, &rows));
+        out.push(crate::commands::recall::cycles_table(&self.recall.cycles));
         out.join("\n")
     }
 }
