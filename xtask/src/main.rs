@@ -5,6 +5,8 @@
 //! - `cargo xtask reproduce [EXPERIMENT...] [--quick|--full] [--jobs N] [--shard I/N] [--out DIR]`:
 //!   the experiment suite of the paper (see docs/experiments.md).
 //! - `cargo xtask merge [--out DIR] [--quick|--full] SHARD_DIR...`: combine sharded runs.
+//! - `cargo xtask bench [ARGS...]`: the criterion benchmarks of every crate.
+//! - `cargo xtask list [--quick|--full]`: the experiments and their job counts.
 
 mod experiments;
 mod reproduce;
@@ -71,6 +73,12 @@ enum Task {
         #[arg(long, default_value = "results")]
         out: PathBuf,
     },
+    /// Run the criterion benchmarks of every crate (extra arguments go to `cargo bench`).
+    Bench {
+        /// Arguments passed on, e.g. a benchmark name filter.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// List the experiments and their job counts.
     List {
         #[command(flatten)]
@@ -116,6 +124,12 @@ fn main() -> Result<()> {
                 filter,
             },
         ),
+        Task::Bench { args } => {
+            let mut bench =
+                Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+            bench.args(["bench", "--workspace"]).args(args);
+            run(bench)
+        }
         Task::Merge { inputs, scale, out } => reproduce::merge(&all, &inputs, &out, scale.scale()),
         Task::List { scale } => {
             for exp in &all {
