@@ -1,6 +1,6 @@
 //! A general line chart: several named series of `(x, y)` points.
 
-use super::{SIZE, draw_err, padded_range, write_svg};
+use super::{Frame, draw_chart, draw_err, padded_range};
 use anyhow::Result;
 use plotters::prelude::*;
 use std::path::Path;
@@ -35,22 +35,16 @@ pub fn lines(path: &Path, title: &str, axes: &Axes<'_>, series: &[Series]) -> Re
     let (y0, y1) = axes
         .y_range
         .unwrap_or_else(|| padded_range(all().map(|p| p.1), 0.05));
-    write_svg(path, |svg| {
-        let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(55)
-            .build_cartesian_2d(x0..x1, y0..y1)
-            .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .x_desc(axes.x)
-            .y_desc(axes.y)
-            .draw()
-            .map_err(draw_err)?;
+    let frame = Frame {
+        title,
+        x: (x0, x1),
+        y: (y0, y1),
+        x_desc: axes.x,
+        y_desc: axes.y,
+        grid: true,
+        legend: SeriesLabelPosition::LowerRight,
+    };
+    draw_chart(path, &frame, |chart| {
         for (i, s) in series.iter().enumerate() {
             let color = Palette99::pick(i).to_rgba();
             chart
@@ -62,14 +56,6 @@ pub fn lines(path: &Path, title: &str, axes: &Axes<'_>, series: &[Series]) -> Re
                 .draw_series(s.points.iter().map(|&p| Circle::new(p, 3, color.filled())))
                 .map_err(draw_err)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK)
-            .draw()
-            .map_err(draw_err)?;
-        root.present().map_err(draw_err)?;
         Ok(())
     })
 }

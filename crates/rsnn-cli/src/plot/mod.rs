@@ -16,6 +16,8 @@ pub use potential::{PotentialTrace, potential};
 pub use raster::raster;
 
 use anyhow::{Result, anyhow};
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
 use std::path::Path;
 
 /// Figure size in pixels.
@@ -32,6 +34,59 @@ pub(crate) fn write_svg(path: &Path, draw: impl FnOnce(&mut String) -> Result<()
     draw(&mut svg)?;
     rsnn::signal::io::write_atomically(path, svg.as_bytes())?;
     Ok(())
+}
+
+/// The cartesian chart every figure draws on.
+pub(crate) type Chart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The frame shared by the figures: title, axis ranges and labels, grid and legend position.
+pub(crate) struct Frame<'a> {
+    pub title: &'a str,
+    pub x: (f64, f64),
+    pub y: (f64, f64),
+    pub x_desc: &'a str,
+    pub y_desc: &'a str,
+    pub grid: bool,
+    pub legend: SeriesLabelPosition,
+}
+
+/// Draws a figure: a white canvas with the frame's axes, the series drawn by `draw`, then the
+/// legend; written atomically to `path`.
+pub(crate) fn draw_chart(
+    path: &Path,
+    frame: &Frame<'_>,
+    draw: impl FnOnce(&mut Chart<'_, '_>) -> Result<()>,
+) -> Result<()> {
+    write_svg(path, |svg| {
+        let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(frame.title, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(55)
+            .build_cartesian_2d(frame.x.0..frame.x.1, frame.y.0..frame.y.1)
+            .map_err(draw_err)?;
+        let mut mesh = chart.configure_mesh();
+        if !frame.grid {
+            mesh.disable_mesh();
+        }
+        mesh.x_desc(frame.x_desc)
+            .y_desc(frame.y_desc)
+            .draw()
+            .map_err(draw_err)?;
+        draw(&mut chart)?;
+        chart
+            .configure_series_labels()
+            .position(frame.legend.clone())
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .draw()
+            .map_err(draw_err)?;
+        root.present().map_err(draw_err)?;
+        Ok(())
+    })
 }
 
 /// `(min, max)` of the values, padded by `pad` of the range (or by 1 when the range is empty).

@@ -1,6 +1,6 @@
 //! One neuron's potential over a period with its template regions and threshold.
 
-use super::{SIZE, draw_err, padded_range, write_svg};
+use super::{Frame, draw_chart, draw_err, padded_range};
 use anyhow::Result;
 use plotters::prelude::*;
 use std::path::Path;
@@ -40,23 +40,16 @@ pub fn potential(path: &Path, title: &str, trace: &PotentialTrace) -> Result<()>
             .chain([trace.threshold, trace.silent_level]),
         0.05,
     );
-    write_svg(path, |svg| {
-        let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(50)
-            .build_cartesian_2d(x0..x1, y0..y1)
-            .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_desc("time (refractory periods)")
-            .y_desc("potential (thresholds)")
-            .draw()
-            .map_err(draw_err)?;
+    let frame = Frame {
+        title,
+        x: (x0, x1),
+        y: (y0, y1),
+        x_desc: "time (refractory periods)",
+        y_desc: "potential (thresholds)",
+        grid: false,
+        legend: SeriesLabelPosition::UpperRight,
+    };
+    draw_chart(path, &frame, |chart| {
         let green = RGBColor(200, 235, 200);
         let orange = RGBColor(250, 215, 170);
         chart
@@ -110,13 +103,6 @@ pub fn potential(path: &Path, title: &str, trace: &PotentialTrace) -> Result<()>
             .map_err(draw_err)?
             .label("prescribed spike")
             .legend(|(x, y)| Circle::new((x, y), 4, BLACK.filled()));
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK)
-            .draw()
-            .map_err(draw_err)?;
-        root.present().map_err(draw_err)?;
         Ok(())
     })
 }

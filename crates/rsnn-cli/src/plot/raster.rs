@@ -1,6 +1,6 @@
 //! Raster plot of prescribed versus produced spikes.
 
-use super::{SIZE, draw_err, write_svg};
+use super::{Frame, draw_chart, draw_err};
 use anyhow::Result;
 use plotters::prelude::*;
 use std::path::Path;
@@ -18,23 +18,16 @@ pub fn raster(
     window: (f64, f64),
 ) -> Result<()> {
     let rows = prescribed.len().max(produced.len()).max(1);
-    write_svg(path, |svg| {
-        let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(50)
-            .build_cartesian_2d(window.0..window.1, -0.5..rows as f64 - 0.5)
-            .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_desc("time (refractory periods)")
-            .y_desc("neuron")
-            .draw()
-            .map_err(draw_err)?;
+    let frame = Frame {
+        title,
+        x: window,
+        y: (-0.5, rows as f64 - 0.5),
+        x_desc: "time (refractory periods)",
+        y_desc: "neuron",
+        grid: false,
+        legend: SeriesLabelPosition::UpperRight,
+    };
+    draw_chart(path, &frame, |chart| {
         let inside = |t: &f64| *t >= window.0 && *t <= window.1;
         let grey = RGBColor(130, 130, 130).stroke_width(2);
         chart
@@ -56,13 +49,6 @@ pub fn raster(
             .map_err(draw_err)?
             .label("produced")
             .legend(|(x, y)| Circle::new((x, y), 3, BLUE.filled()));
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK)
-            .draw()
-            .map_err(draw_err)?;
-        root.present().map_err(draw_err)?;
         Ok(())
     })
 }
