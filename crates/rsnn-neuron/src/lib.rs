@@ -41,4 +41,4 @@ pub use error::NeuronError;
 pub use network::{Input, Network, Neuron};
 pub use periodic::{PeriodicArrival, periodic_arrivals, weighted};
 pub use state::{PRUNE_TOLERANCE, PotentialState};
-pub use topology::{Topology, TopologyConfig};
+pub use topology::{Topology, TopologyConfig, independent_inputs};

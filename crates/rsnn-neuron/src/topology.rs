@@ -147,6 +147,41 @@ impl TopologyConfig {
     }
 }
 
+/// The single-neuron setting of capacity experiments: neuron 0 receives one input from each of
+/// the neurons `1..=k` (which have no inputs themselves), with delays uniform in
+/// `[d_min, d_max)` drawn from `rng` in input order; all weights 0.
+///
+/// # Errors
+/// Invalid delay bounds (as [`TopologyConfig::validate`]).
+pub fn independent_inputs<R: Rng + ?Sized>(
+    k: usize,
+    d_min: f64,
+    d_max: f64,
+    kernel: AlphaKernel,
+    rng: &mut R,
+) -> Result<Network, NeuronError> {
+    let config = TopologyConfig {
+        num_neurons: k + 1,
+        d_min,
+        d_max,
+        ..Default::default()
+    };
+    config.validate()?;
+    let inputs = (1..=k)
+        .map(|source| {
+            let delay = if d_max > d_min {
+                rng.random_range(d_min..d_max)
+            } else {
+                d_min
+            };
+            input(source, delay)
+        })
+        .collect();
+    let mut neurons = vec![Neuron { inputs }];
+    neurons.resize(k + 1, Neuron::default());
+    Network::new(neurons, kernel)
+}
+
 fn input(source: usize, delay: f64) -> Input {
     Input {
         source,
@@ -230,5 +265,22 @@ mod tests {
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<TopologyConfig>(&json).unwrap(), d);
         assert_eq!(serde_json::from_str::<TopologyConfig>("{}").unwrap(), d);
+    }
+
+    #[test]
+    fn independent_inputs_feed_neuron_zero_once_each() {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+        let net = independent_inputs(5, 0.1, 10.0, AlphaKernel::default(), &mut rng).unwrap();
+        assert_eq!(net.num_neurons(), 6);
+        let sources: Vec<usize> = net.neurons()[0].inputs.iter().map(|i| i.source).collect();
+        assert_eq!(sources, vec![1, 2, 3, 4, 5]);
+        assert!(
+            net.neurons()[0]
+                .inputs
+                .iter()
+                .all(|i| (0.1..10.0).contains(&i.delay))
+        );
+        assert!(net.neurons()[1..].iter().all(|n| n.inputs.is_empty()));
+        assert!(independent_inputs(5, 3.0, 1.0, AlphaKernel::default(), &mut rng).is_err());
     }
 }

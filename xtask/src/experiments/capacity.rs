@@ -5,8 +5,9 @@ use super::common::{f3, num, plot_lines};
 use crate::reproduce::report::{Finished, table, write_csv};
 use crate::reproduce::{Context, Experiment, Job, Scale};
 use anyhow::Result;
-use rand::{RngExt, SeedableRng};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
+use rsnn::neuron::independent_inputs;
 use rsnn::optim::memorize_neuron;
 use rsnn::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -44,16 +45,7 @@ fn periods(k: usize, scale: Scale) -> Vec<f64> {
 fn trial(k: usize, period: f64, seed: u64) -> Result<NeuronStatus> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let score = ScoreSampler::new(period, RATE)?.sample_score(&mut rng, k + 1)?;
-    let inputs = (1..=k)
-        .map(|source| Input {
-            source,
-            delay: rng.random_range(0.1..10.0),
-            weight: 0.0,
-        })
-        .collect();
-    let mut neurons = vec![Neuron { inputs }];
-    neurons.resize(k + 1, Neuron::default());
-    let network = Network::new(neurons, AlphaKernel::default())?;
+    let network = independent_inputs(k, 0.1, 10.0, AlphaKernel::default(), &mut rng)?;
     let config = MemorizeConfig::default().validate()?;
     Ok(memorize_neuron(&network, 0, &[score], &config)?
         .report

@@ -1,65 +1,18 @@
-//! Shared helpers of the integration tests: a small sampler of random periodic trains
-//! (MODEL.md section 4) and single-neuron problems with independent random inputs.
+//! Shared helpers of the integration tests: random scores and single-neuron problems with
+//! independent random inputs.
 
 #![allow(dead_code)]
 
-use rand::{Rng, RngExt, SeedableRng};
+use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rsnn_neuron::{Input, Network, Neuron};
-use rsnn_signal::{AlphaKernel, Score};
+use rsnn_neuron::{Network, independent_inputs};
+use rsnn_signal::{AlphaKernel, Score, ScoreSampler};
 
-/// Spike times of one random periodic train with period `t` and rate parameter `lambda`.
-pub fn random_train<R: Rng + ?Sized>(rng: &mut R, t: f64, lambda: f64) -> Vec<f64> {
-    let max_n = t.ceil() as usize;
-    let logp: Vec<f64> = (0..max_n)
-        .map(|n| {
-            let n_f = n as f64;
-            if (n_f) >= t {
-                return f64::NEG_INFINITY;
-            }
-            let lfact: f64 = (1..=n).map(|i| (i as f64).ln()).sum();
-            n_f * lambda.ln() + (n_f - 1.0) * (t - n_f).ln() - lfact
-        })
-        .collect();
-    let top = logp.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let weights: Vec<f64> = logp.iter().map(|l| (l - top).exp()).collect();
-    let total: f64 = weights.iter().sum();
-    let mut u = rng.random::<f64>() * total;
-    let mut n = 0;
-    for (i, w) in weights.iter().enumerate() {
-        n = i;
-        if u < *w {
-            break;
-        }
-        u -= w;
-    }
-    if n == 0 {
-        return Vec::new();
-    }
-    let t0 = rng.random::<f64>() * t;
-    let mut gaps: Vec<f64> = (0..n - 1)
-        .map(|_| rng.random::<f64>() * (t - n as f64))
-        .collect();
-    gaps.sort_by(f64::total_cmp);
-    let mut times: Vec<f64> = std::iter::once(t0)
-        .chain(
-            gaps.iter()
-                .enumerate()
-                .map(|(k, u)| t0 + u + (k + 1) as f64),
-        )
-        .map(|s| s.rem_euclid(t))
-        .map(|s| if s >= t { 0.0 } else { s })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times
-}
-
-/// A random score of `channels` channels.
+/// A random score of `channels` channels (the sampler of rsnn-signal, MODEL.md section 4).
 pub fn random_score<R: Rng + ?Sized>(rng: &mut R, channels: usize, t: f64, lambda: f64) -> Score {
-    let trains = (0..channels)
-        .map(|_| random_train(rng, t, lambda))
-        .collect();
-    Score::new(t, trains).expect("sampled trains are valid")
+    ScoreSampler::new(t, lambda)
+        .and_then(|s| s.sample_score(rng, channels))
+        .expect("valid sampler parameters")
 }
 
 /// Neuron 0 with `k` inputs, one from each of the independent random neurons `1..=k`
@@ -67,16 +20,8 @@ pub fn random_score<R: Rng + ?Sized>(rng: &mut R, channels: usize, t: f64, lambd
 pub fn single_neuron(seed: u64, k: usize, t: f64, lambda: f64) -> (Network, Score) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let score = random_score(&mut rng, k + 1, t, lambda);
-    let inputs = (1..=k)
-        .map(|source| Input {
-            source,
-            delay: rng.random_range(0.1..10.0),
-            weight: 0.0,
-        })
-        .collect();
-    let mut neurons = vec![Neuron { inputs }];
-    neurons.resize(k + 1, Neuron::default());
-    let network = Network::new(neurons, AlphaKernel::default()).expect("valid network");
+    let network =
+        independent_inputs(k, 0.1, 10.0, AlphaKernel::default(), &mut rng).expect("valid network");
     (network, score)
 }
 
