@@ -62,117 +62,58 @@ fn bad_parameters() {
     let dir = tmp.path();
     fixture(dir);
     let before = names(dir);
-    let err = fails(dir, &["sample", "--period", "-50", "-o", "s.json"]);
-    assert!(err.contains("period") && err.contains("-50"), "{err}");
-    let err = fails(dir, &["sample", "--rate", "-1", "-o", "s.json"]);
-    assert!(err.contains("rate"), "{err}");
-    let err = fails(dir, &["sample", "-o", "s.txt"]);
-    assert!(err.contains("extension"), "{err}");
-    let err = fails(
-        dir,
-        &["network", "--d-min", "5", "--d-max", "1", "-o", "n.json"],
-    );
-    assert!(err.contains("d_max"), "{err}");
-    let err = fails(
-        dir,
-        &[
-            "memorize",
-            "net.json",
-            "score.json",
-            "--backend",
-            "nope",
-            "-o",
-            "o.json",
-        ],
-    );
-    assert!(err.contains("unknown backend `nope`"), "{err}");
-    if !cfg!(feature = "good_lp") {
-        let err = fails(
-            dir,
-            &[
-                "memorize",
-                "net.json",
-                "score.json",
-                "--backend",
-                "good_lp",
-                "-o",
-                "o.json",
-            ],
-        );
-        assert!(err.contains("not compiled in"), "{err}");
-    }
-    let err = fails(
-        dir,
-        &[
-            "memorize",
-            "net.json",
-            "score.json",
-            "--weight-bound",
-            "-1",
-            "-o",
-            "o.json",
-        ],
-    );
-    assert!(err.contains("weight_bound") && err.contains("-1"), "{err}");
-    let err = fails(
-        dir,
-        &[
-            "simulate",
-            "mem.json",
-            "--score",
-            "score.json",
-            "-o",
-            "r.json",
-        ],
-    );
-    assert!(err.contains("--duration or --cycles"), "{err}");
-    let err = fails(
-        dir,
-        &[
-            "simulate",
-            "mem.json",
-            "--duration",
-            "10",
-            "--noise",
-            "-1",
-            "-o",
-            "r.json",
-        ],
-    );
-    assert!(err.contains("sigma"), "{err}");
-    let args = [
-        "simulate",
-        "mem.json",
-        "--score",
-        "score.json",
-        "--cycles",
-        "1",
-        "--prompt",
-        "0-99",
+    // (command line, substrings the one-line error must contain)
+    let mut cases: Vec<(&str, &[&str])> = vec![
+        ("sample --period -50 -o s.json", &["period", "-50"]),
+        ("sample --rate -1 -o s.json", &["rate"]),
+        ("sample -o s.txt", &["extension"]),
+        ("network --d-min 5 --d-max 1 -o n.json", &["d_max"]),
+        (
+            "memorize net.json score.json --backend nope -o o.json",
+            &["unknown backend `nope`"],
+        ),
+        (
+            "memorize net.json score.json --weight-bound -1 -o o.json",
+            &["weight_bound", "-1"],
+        ),
+        (
+            "simulate mem.json --score score.json -o r.json",
+            &["--duration or --cycles"],
+        ),
+        (
+            "simulate mem.json --duration 10 --noise -1 -o r.json",
+            &["sigma"],
+        ),
+        (
+            "simulate mem.json --score score.json --cycles 1 --prompt 0-99 -o r.json",
+            &["neuron 99 does not exist"],
+        ),
+        (
+            "recall mem.json score.json --fraction 2",
+            &["prompted_fraction"],
+        ),
+        (
+            "plot potential mem.json score.json --neuron 30 -o p.svg",
+            &["neuron 30"],
+        ),
+        (
+            "plot cycles score.json -o p.svg",
+            &["expected `measurement` or `recall`"],
+        ),
     ];
-    let err = fails(dir, &[&args[..], &["-o", "r.json"]].concat());
-    assert!(err.contains("neuron 99 does not exist"), "{err}");
-    let err = fails(
-        dir,
-        &["recall", "mem.json", "score.json", "--fraction", "2"],
-    );
-    assert!(err.contains("prompted_fraction"), "{err}");
-    let err = fails(
-        dir,
-        &[
-            "plot",
-            "potential",
-            "mem.json",
-            "score.json",
-            "--neuron",
-            "30",
-            "-o",
-            "p.svg",
-        ],
-    );
-    assert!(err.contains("neuron 30"), "{err}");
-    let err = fails(dir, &["plot", "cycles", "score.json", "-o", "p.svg"]);
-    assert!(err.contains("expected `measurement` or `recall`"), "{err}");
+    if !cfg!(feature = "good_lp") {
+        cases.push((
+            "memorize net.json score.json --backend good_lp -o o.json",
+            &["not compiled in"],
+        ));
+    }
+    for (line, expected) in cases {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        let err = fails(dir, &args);
+        for e in expected {
+            assert!(err.contains(e), "`{line}`: expected `{e}` in: {err}");
+        }
+    }
     assert_eq!(names(dir), before, "no file written");
 }
 
