@@ -5,10 +5,9 @@
 //! cargo run --release -p rsnn-examples --example associative_recall
 //! ```
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
 use rsnn::recipes::{NetworkSpec, RecallProtocol, associative_recall};
+use rsnn::seeds::Seeds;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec = NetworkSpec {
@@ -18,7 +17,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rate: 0.2,
     };
     let (neurons, seed) = (spec.neurons, 2);
-    let (scores, mut network) = spec.sample(1, &mut ChaCha8Rng::seed_from_u64(seed))?;
+    let seeds = Seeds::new(seed);
+    let (scores, mut network) = spec.sample(1, &seeds)?;
     let score = scores[0].clone();
     let report = memorize_network(
         &mut network,
@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let protocol = RecallProtocol {
         prompt_cycles: 2,
         free_cycles: 3,
-        seed,
+        seed: seeds.recall(0),
         ..Default::default()
     };
     let outcome = associative_recall(&network, &score, &protocol)?;

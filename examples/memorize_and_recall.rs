@@ -9,10 +9,9 @@
 //! The optional arguments are `L K T CYCLES`; the second line is the acceptance run of the
 //! memorization issue (L = 200, K = 500, T = 50, 10 cycles; about 15-30 s on 2 cores).
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
 use rsnn::recipes::NetworkSpec;
+use rsnn::seeds::Seeds;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,7 +28,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let cycles = arg(3, 5.0)? as usize;
     let (neurons, period, sigma, seed) = (spec.neurons, spec.period, 0.1, 1);
-    let (scores, mut network) = spec.sample(1, &mut ChaCha8Rng::seed_from_u64(seed))?;
+    let seeds = Seeds::new(seed);
+    let (scores, mut network) = spec.sample(1, &seeds)?;
     let score = scores[0].clone();
     println!(
         "score: {neurons} neurons, period {period}, {} spikes per period",
@@ -67,7 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let (recording, similarities) =
-        rsnn::recipes::free_recall(&network, &score, cycles, sigma, seed)?;
+        rsnn::recipes::free_recall(&network, &score, cycles, sigma, seeds.free_run(0))?;
     println!(
         "free run with threshold noise {sigma}: {} spikes",
         recording.num_spikes()

@@ -5,10 +5,9 @@
 //! cargo run --release -p rsnn-examples --example two_memories
 //! ```
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
 use rsnn::recipes::{NetworkSpec, Phase, choose_neurons, prompt_sequence};
+use rsnn::seeds::{Purpose, Seeds};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec = NetworkSpec {
@@ -18,8 +17,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rate: 0.2,
     };
     let (neurons, period, seed) = (spec.neurons, spec.period, 3);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let (memories, mut network) = spec.sample(2, &mut rng)?;
+    let seeds = Seeds::new(seed);
+    let (memories, mut network) = spec.sample(2, &seeds)?;
     let report = memorize_network(
         &mut network,
         &memories,
@@ -40,8 +39,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         prompt_cycles: 2,
         free_cycles: 3,
     });
-    let prompted = choose_neurons(&mut rng, neurons, neurons / 2);
-    let (_, cycles) = prompt_sequence(&network, &memories, &phases, &prompted, 0.1, 0.1, seed)?;
+    let sequence_seed = Seeds::new(seeds.sub_seed(Purpose::Sequence, 0));
+    let prompted = choose_neurons(&mut sequence_seed.rng(0), neurons, neurons / 2);
+    let (_, cycles) = prompt_sequence(
+        &network,
+        &memories,
+        &phases,
+        &prompted,
+        0.1,
+        0.1,
+        sequence_seed.master(),
+    )?;
     println!("cycle  prompted  phase    vs memory 0 (P/R)   vs memory 1 (P/R)");
     for c in &cycles {
         println!(

@@ -41,6 +41,7 @@
 
 mod error;
 pub mod recipes;
+pub mod seeds;
 
 pub use error::Error;
 

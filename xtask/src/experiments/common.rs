@@ -2,16 +2,15 @@
 //! summarizing similarities.
 
 use anyhow::{Result, bail};
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
 
 /// The size of a random network and its scores.
 pub use rsnn::recipes::NetworkSpec as NetSpec;
 
-/// Samples `memories` scores and a fixed in-degree network from `seed` (weights still zero).
+/// Samples `memories` scores and a fixed in-degree network with master seed `seed` (weights
+/// still zero), by the facade's seed policy.
 pub fn build(spec: &NetSpec, memories: usize, seed: u64) -> Result<(Vec<Score>, Network)> {
-    Ok(spec.sample(memories, &mut ChaCha8Rng::seed_from_u64(seed))?)
+    Ok(spec.sample(memories, &rsnn::seeds::Seeds::new(seed))?)
 }
 
 /// Memorizes `scores` with `objective` and summarizes the report as JSON.

@@ -103,10 +103,10 @@ pub fn run(args: &DemoArgs, out: &Output) -> Result<()> {
     let memorize_config = args.solver.config()?;
     let backend_name = memorize_config.backend.name();
     check_early(args)?;
-    let free_run_seed = seeds::derive(args.seed, 1);
+    let free_run_seed = seeds::Seeds::new(args.seed).free_run(0);
     let protocol = args
         .protocol
-        .protocol(args.noise, seeds::derive(args.seed, 2));
+        .protocol(args.noise, seeds::Seeds::new(args.seed).recall(0));
     let topology = TopologyConfig {
         num_neurons: args.neurons,
         topology: Topology::FixedInDegree { k: args.inputs },

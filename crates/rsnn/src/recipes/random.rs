@@ -1,7 +1,7 @@
 //! Random networks with random scores to memorize, the starting point of every experiment.
 
 use crate::Error;
-use rand::Rng;
+use crate::seeds::Seeds;
 use rsnn_neuron::{Network, Topology, TopologyConfig};
 use rsnn_signal::{AlphaKernel, Score, ScoreSampler};
 use serde::{Deserialize, Serialize};
@@ -33,34 +33,52 @@ impl Default for NetworkSpec {
 }
 
 impl NetworkSpec {
-    /// Samples `memories` independent scores, then the network (weights zero), from `rng`.
+    /// Samples `memories` independent scores and the network (weights zero) with the seed
+    /// policy of [`crate::seeds`]: memory `m` from [`Seeds::score_rng`]`(m)`, the network from
+    /// [`Seeds::network_rng`], so that the first score and the network are those of
+    /// `rsnn sample` and `rsnn network` with the same master seed.
     ///
     /// # Errors
     /// An invalid period or rate, or zero neurons.
-    pub fn sample<R: Rng + ?Sized>(
-        &self,
-        memories: usize,
-        rng: &mut R,
-    ) -> Result<(Vec<Score>, Network), Error> {
-        let sampler = ScoreSampler::new(self.period, self.rate)?;
+    pub fn sample(&self, memories: usize, seeds: &Seeds) -> Result<(Vec<Score>, Network), Error> {
         let scores = (0..memories)
-            .map(|_| sampler.sample_score(rng, self.neurons))
+            .map(|m| self.sample_score(m, seeds))
             .collect::<Result<Vec<_>, _>>()?;
-        let topology = TopologyConfig {
+        Ok((scores, self.sample_network(seeds)?))
+    }
+
+    /// Samples the score of memory `memory` from [`Seeds::score_rng`].
+    ///
+    /// # Errors
+    /// An invalid period or rate.
+    pub fn sample_score(&self, memory: usize, seeds: &Seeds) -> Result<Score, Error> {
+        let sampler = ScoreSampler::new(self.period, self.rate)?;
+        Ok(sampler.sample_score(&mut seeds.score_rng(memory), self.neurons)?)
+    }
+
+    /// The fixed in-degree topology of this size (delays uniform in [0.1, 10]).
+    pub fn topology(&self) -> TopologyConfig {
+        TopologyConfig {
             num_neurons: self.neurons,
             topology: Topology::FixedInDegree { k: self.inputs },
             ..Default::default()
-        };
-        let network = topology.sample(AlphaKernel::default(), rng)?;
-        Ok((scores, network))
+        }
+    }
+
+    /// Wires the network (weights zero) from [`Seeds::network_rng`].
+    ///
+    /// # Errors
+    /// Zero neurons, or inputs without neurons to draw sources from.
+    pub fn sample_network(&self, seeds: &Seeds) -> Result<Network, Error> {
+        Ok(self
+            .topology()
+            .sample(AlphaKernel::default(), &mut seeds.network_rng())?)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::SeedableRng;
-    use rand_chacha::ChaCha8Rng;
 
     #[test]
     fn sizes_and_determinism() {
@@ -70,7 +88,7 @@ mod tests {
             period: 20.0,
             rate: 0.3,
         };
-        let (scores, net) = spec.sample(2, &mut ChaCha8Rng::seed_from_u64(5)).unwrap();
+        let (scores, net) = spec.sample(2, &Seeds::new(5)).unwrap();
         assert_eq!(scores.len(), 2);
         assert!(
             scores
@@ -79,12 +97,15 @@ mod tests {
         );
         assert_eq!(net.num_neurons(), 7);
         assert!(net.neurons().iter().all(|n| n.inputs.len() == 11));
-        let again = spec.sample(2, &mut ChaCha8Rng::seed_from_u64(5)).unwrap();
-        assert_eq!((scores, net), again);
+        let again = spec.sample(2, &Seeds::new(5)).unwrap();
+        assert_eq!((scores.clone(), net.clone()), again);
+        // The first memory and the network do not depend on the number of memories.
+        let (one, net1) = spec.sample(1, &Seeds::new(5)).unwrap();
+        assert_eq!((one[0].clone(), net1), (scores[0].clone(), net));
         let bad = NetworkSpec {
             period: -1.0,
             ..spec
         };
-        assert!(bad.sample(1, &mut ChaCha8Rng::seed_from_u64(5)).is_err());
+        assert!(bad.sample(1, &Seeds::new(5)).is_err());
     }
 }
