@@ -69,9 +69,11 @@ pub use problem::{Problem, Row};
 pub use templates::Template;
 mod generation;
 mod network;
+mod record;
 mod report;
 mod rows;
 
 pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with, template_violation};
 pub use network::memorize_network;
+pub use record::{MemorizeRecord, StatusCounts};
 pub use report::{NetworkReport, NeuronReport, NeuronStatus};

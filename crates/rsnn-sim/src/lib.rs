@@ -34,6 +34,7 @@
 mod config;
 mod engine;
 mod error;
+mod measurement;
 mod prompt;
 mod recording;
 pub mod stability;
@@ -41,6 +42,7 @@ pub mod stability;
 pub use config::{SimulationConfig, history_from_score};
 pub use engine::{SimulationStats, Simulator, simulate};
 pub use error::SimError;
+pub use measurement::{CycleRow, Measurement};
 pub use prompt::Prompt;
 pub use recording::Recording;
 pub use stability::{StabilityReport, analyze as analyze_stability};

@@ -26,6 +26,29 @@ pub enum Error {
         /// What the parameter must satisfy.
         reason: &'static str,
     },
+    /// Memorization gave weights to none of the neurons.
+    #[error(
+        "none of the {neurons} neurons could be memorized: relax the template (e.g. a larger \
+         weight bound)"
+    )]
+    NothingMemorized {
+        /// Number of neurons.
+        neurons: usize,
+    },
+    /// A file of a kind that no rsnn type reads.
+    #[error("{}: unknown file kind `{kind}` (known: {})", .path.display(), crate::io::KINDS.join(", "))]
+    UnknownKind {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Its kind.
+        kind: String,
+    },
+    /// A [`crate::pipeline::Progress`] asked to stop before a step.
+    #[error("cancelled before the {stage} step")]
+    Cancelled {
+        /// The step that was not started.
+        stage: &'static str,
+    },
 }
 
 #[cfg(test)]

@@ -40,6 +40,8 @@
 //! ```
 
 mod error;
+pub mod io;
+pub mod pipeline;
 pub mod recipes;
 pub mod seeds;
 

@@ -1,14 +1,12 @@
 //! Free recall and associative recall of one memory.
 
+use super::jittered_prompts;
 use crate::Error;
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rsnn_neuron::Network;
-use rsnn_signal::{
-    JitterConfig, Score, ScoreSampler, Similarity, SpikeTrain, jitter_score,
-    multi_channel_similarity,
-};
-use rsnn_sim::{Prompt, Recording, SimulationConfig, history_from_score, simulate};
+use rsnn_signal::{Score, ScoreSampler, Similarity, SpikeTrain, multi_channel_similarity};
+use rsnn_sim::{Recording, SimulationConfig, Simulator, history_from_score, simulate};
 use serde::{Deserialize, Serialize};
 
 /// The kernel tolerance below which old arrivals are ignored when choosing the history length.
@@ -50,14 +48,29 @@ pub fn free_recall(
     sigma: f64,
     seed: u64,
 ) -> Result<(Recording, Vec<Similarity>), Error> {
-    let period = score.period();
-    let mut config = SimulationConfig::new(0.0, cycles as f64 * period);
-    config.sigma = sigma;
-    config.seed = seed;
-    config.history = perfect_history(network, score)?;
+    let config = free_recall_config(network, score, cycles, sigma, seed)?;
     let recording = simulate(network, &config)?;
     let similarities = recording.cycle_similarities(score, 0.0, cycles)?;
     Ok((recording, similarities))
+}
+
+/// The simulation of [`free_recall`]: `cycles` periods from time 0, threshold noise `sigma`
+/// seeded by `seed`, the perfect initial condition as history.
+///
+/// # Errors
+/// A score without one channel per neuron.
+pub fn free_recall_config(
+    network: &Network,
+    score: &Score,
+    cycles: usize,
+    sigma: f64,
+    seed: u64,
+) -> Result<SimulationConfig, Error> {
+    let mut config = SimulationConfig::new(0.0, cycles as f64 * score.period());
+    config.sigma = sigma;
+    config.seed = seed;
+    config.history = perfect_history(network, score)?;
+    Ok(config)
 }
 
 /// The associative-recall protocol: a fraction of the neurons is prompted with jittered copies
@@ -107,6 +120,64 @@ impl Default for RecallProtocol {
             seed: 0,
             free_start: FreeStart::Silent,
         }
+    }
+}
+
+impl RecallProtocol {
+    /// Checks the parameters that do not depend on the network.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the field: a prompted fraction outside `[0, 1]`, a
+    /// negative or non-finite jitter or threshold noise, a non-finite or negative rate of a
+    /// random free start, or no cycle at all.
+    pub fn validate(&self) -> Result<(), Error> {
+        let rate = match self.free_start {
+            FreeStart::RandomScore { rate } => rate,
+            FreeStart::Silent => 0.0,
+        };
+        let checks = [
+            (
+                "prompted_fraction",
+                self.prompted_fraction,
+                (0.0..=1.0).contains(&self.prompted_fraction),
+                "must lie in [0, 1]",
+            ),
+            (
+                "prompt_jitter",
+                self.prompt_jitter,
+                self.prompt_jitter >= 0.0,
+                "must be finite and >= 0",
+            ),
+            (
+                "sigma",
+                self.sigma,
+                self.sigma >= 0.0,
+                "must be finite and >= 0",
+            ),
+            (
+                "free_start.rate",
+                rate,
+                rate >= 0.0,
+                "must be finite and >= 0",
+            ),
+        ];
+        for (name, value, ok, reason) in checks {
+            if !(ok && value.is_finite()) {
+                return Err(Error::InvalidParameter {
+                    name,
+                    value,
+                    reason,
+                });
+            }
+        }
+        if self.prompt_cycles + self.free_cycles == 0 {
+            return Err(Error::InvalidParameter {
+                name: "free_cycles",
+                value: 0.0,
+                reason: "prompt and free cycles must add up to at least 1",
+            });
+        }
+        Ok(())
     }
 }
 
@@ -202,7 +273,7 @@ fn subset_similarity(
 /// Runs the associative-recall protocol on a network that memorized `score`.
 ///
 /// Every prompted cycle replays an independently jittered copy of the score; the neurons that
-/// are not prompted start silent (no spike history).
+/// are not prompted start silent (no spike history) or from a random score.
 ///
 /// # Errors
 /// Invalid protocol parameters, or a network and score that do not match.
@@ -211,18 +282,31 @@ pub fn associative_recall(
     score: &Score,
     protocol: &RecallProtocol,
 ) -> Result<RecallOutcome, Error> {
-    let f = protocol.prompted_fraction;
-    if !(0.0..=1.0).contains(&f) {
-        return Err(Error::InvalidParameter {
-            name: "prompted_fraction",
-            value: f,
-            reason: "must lie in [0, 1]",
-        });
+    associative_recall_with(network, score, protocol, &mut |_| {})
+}
+
+/// [`associative_recall`], reporting the simulated time to `progress` as the run advances.
+///
+/// # Errors
+/// Invalid protocol parameters, or a network and score that do not match.
+pub fn associative_recall_with(
+    network: &Network,
+    score: &Score,
+    protocol: &RecallProtocol,
+    progress: &mut dyn FnMut(f64),
+) -> Result<RecallOutcome, Error> {
+    protocol.validate()?;
+    if score.num_channels() != network.num_neurons() {
+        return Err(rsnn_signal::SignalError::ChannelMismatch {
+            expected: network.num_neurons(),
+            found: score.num_channels(),
+        }
+        .into());
     }
     let total = network.num_neurons();
     let period = score.period();
     let mut rng = ChaCha8Rng::seed_from_u64(protocol.seed);
-    let count = (f * total as f64).round() as usize;
+    let count = (protocol.prompted_fraction * total as f64).round() as usize;
     let prompted = choose_neurons(&mut rng, total, count);
     let prompts = jittered_prompts(
         &mut rng,
@@ -248,7 +332,9 @@ pub fn associative_recall(
         }
         config.history = history;
     }
-    let recording = simulate(network, &config)?;
+    let recording = Simulator::new(network)
+        .run_with_progress(&config, progress)?
+        .0;
     let all: Vec<usize> = (0..total).collect();
     let cycles = (0..cycles)
         .map(|cycle| {
@@ -269,66 +355,6 @@ pub fn associative_recall(
     })
 }
 
-/// Prompts that replay, for the neurons `neurons`, `cycles` consecutive cycles of `score`
-/// starting at `start` (score time 0 at `start`), each cycle an independently jittered copy
-/// (truncated-Gaussian jitter with standard deviation `jitter`).
-///
-/// # Errors
-/// An invalid jitter or a neuron without a channel in the score.
-pub fn jittered_prompts<R: Rng + ?Sized>(
-    rng: &mut R,
-    score: &Score,
-    neurons: &[usize],
-    start: f64,
-    cycles: usize,
-    jitter: f64,
-) -> Result<Vec<Prompt>, Error> {
-    let config = JitterConfig::new(jitter);
-    let period = score.period();
-    let mut prompts: Vec<Prompt> = Vec::new();
-    for cycle in 0..cycles {
-        let from = start + cycle as f64 * period;
-        let noisy = jitter_score(rng, score, &config)?;
-        prompts.extend(Prompt::from_score(
-            &noisy,
-            neurons,
-            from,
-            from + period,
-            from,
-        )?);
-    }
-    Ok(merge_prompts(prompts))
-}
-
-/// Joins consecutive prompt windows of the same neuron into one prompt, dropping a spike that
-/// would violate refractoriness across the join of two independently jittered cycles.
-fn merge_prompts(prompts: Vec<Prompt>) -> Vec<Prompt> {
-    let mut merged: Vec<Prompt> = Vec::new();
-    for p in prompts {
-        match merged
-            .iter_mut()
-            .find(|q| q.neuron == p.neuron && q.window_end == p.window_start)
-        {
-            Some(q) => {
-                let mut times = q.spikes.times().to_vec();
-                for &t in p.spikes.times() {
-                    if times
-                        .last()
-                        .is_none_or(|&l| t - l >= rsnn_signal::REFRACTORY_PERIOD)
-                    {
-                        times.push(t);
-                    }
-                }
-                if let Ok(joined) = Prompt::new(q.neuron, q.window_start, p.window_end, times) {
-                    *q = joined;
-                }
-            }
-            None => merged.push(p),
-        }
-    }
-    merged
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,16 +366,5 @@ mod tests {
         assert_eq!(c.len(), 4);
         assert!(c.windows(2).all(|w| w[0] < w[1]) && c.iter().all(|&n| n < 10));
         assert_eq!(choose_neurons(&mut rng, 3, 7), vec![0, 1, 2]);
-    }
-
-    #[test]
-    fn merged_prompts_keep_refractoriness() {
-        let a = Prompt::new(0, 0.0, 10.0, vec![1.0, 9.8]).unwrap();
-        let b = Prompt::new(0, 10.0, 20.0, vec![10.3, 15.0]).unwrap();
-        let c = Prompt::new(1, 0.0, 10.0, vec![2.0]).unwrap();
-        let m = merge_prompts(vec![a, c, b]);
-        assert_eq!(m.len(), 2);
-        assert_eq!(m[0].spikes.times(), &[1.0, 9.8, 15.0]);
-        assert_eq!((m[0].window_start, m[0].window_end), (0.0, 20.0));
     }
 }
