@@ -1,14 +1,9 @@
-//! Reading and writing rsnn files, and the file kinds this command adds to the library's
-//! (`score`, `network`, `recording`): memorization reports, measurements, stability reports and
-//! recall results. Every file is a versioned envelope written atomically (see
-//! docs/file-formats.md).
+//! Reading and writing rsnn files (the kinds are those of the libraries, see [`rsnn::io`]), and
+//! checks of output paths before any work is done. Every file is a versioned envelope written
+//! atomically (see docs/file-formats.md).
 
 use anyhow::{Context, Result, bail};
-use rsnn::optim::{MemorizeConfig, NetworkReport};
-use rsnn::recipes::{RecallCycle, RecallProtocol};
-use rsnn::signal::io::{self, Encoding, FileData, Header};
-use rsnn::sim::StabilityReport;
-use serde::{Deserialize, Serialize};
+use rsnn::io::{self, Encoding, FileData, Header};
 use std::path::Path;
 
 /// Loads a file of kind `T`.
@@ -61,86 +56,6 @@ fn check_parent(path: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Writes a JSON document (not an envelope) atomically.
-///
-/// # Errors
-/// Serialization or I/O failures.
-pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    let mut text = serde_json::to_string_pretty(value)?;
-    text.push('\n');
-    io::write_atomically(path, text.as_bytes())?;
-    Ok(())
-}
-
-/// The outcome of `rsnn memorize`: the parameters and the per-neuron report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MemorizeRecord {
-    /// The memorization parameters.
-    pub config: MemorizeConfig,
-    /// Number of memories (scores) stored.
-    pub memories: usize,
-    /// The per-neuron report.
-    pub report: NetworkReport,
-}
-
-impl FileData for MemorizeRecord {
-    const KIND: &'static str = "memorize-report";
-    const VERSION: u32 = 1;
-}
-
-/// Precision and recall of one cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct CycleRow {
-    /// Cycle index (0-based).
-    pub cycle: usize,
-    /// Start of the cycle (absolute time).
-    pub start: f64,
-    /// Precision (MODEL.md section 6).
-    pub precision: f64,
-    /// Recall.
-    pub recall: f64,
-}
-
-/// The outcome of `rsnn measure`: precision and recall per cycle.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Measurement {
-    /// The period of the score.
-    pub period: f64,
-    /// One row per cycle.
-    pub cycles: Vec<CycleRow>,
-}
-
-impl FileData for Measurement {
-    const KIND: &'static str = "measurement";
-    const VERSION: u32 = 1;
-}
-
-/// The outcome of `rsnn stability`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct StabilityRecord(pub StabilityReport);
-
-impl FileData for StabilityRecord {
-    const KIND: &'static str = "stability";
-    const VERSION: u32 = 1;
-}
-
-/// The outcome of `rsnn recall`: the protocol, the prompted neurons and every cycle.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RecallRecord {
-    /// The protocol.
-    pub protocol: RecallProtocol,
-    /// The prompted neurons, sorted.
-    pub prompted: Vec<usize>,
-    /// One entry per cycle.
-    pub cycles: Vec<RecallCycle>,
-}
-
-impl FileData for RecallRecord {
-    const KIND: &'static str = "recall";
-    const VERSION: u32 = 1;
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 //! `stability`, run associative `recall`, `plot` figures as SVG, describe any file with `info`,
 //! and `demo`, the whole pipeline on the built-in defaults.
 //!
-//! The binary is a thin wrapper around [`run`]; the modules (notably [`plot`]) are reusable,
-//! for instance by the experiment runner. Users: people at a terminal, scripts (`--json`).
+//! The binary is a thin wrapper around [`run`]: the command only parses, calls the libraries
+//! (the facade [`rsnn`], with its [`rsnn::pipeline`] for `demo`) and renders; its modules are
+//! private. Users: people at a terminal, scripts (`--json`).
 //!
 //! ```
 //! use clap::Parser;
@@ -23,16 +24,19 @@
 //! ```
 
 mod cli;
-pub mod commands;
-pub mod demo;
-pub mod files;
-pub mod initial;
-pub mod neurons;
-pub mod output;
+mod commands;
+mod demo;
+mod files;
+mod initial;
+mod neurons;
+mod output;
+// Public until the experiment runner draws with rsnn-plot.
+#[doc(hidden)]
 pub mod plot;
-pub mod seeds;
-pub mod table;
-pub mod trace;
+mod progress;
+mod seeds;
+mod table;
+mod trace;
 
 pub use cli::{Cli, Command};
 pub use output::Output;

@@ -31,24 +31,23 @@ fn small_demo_recalls_the_score() {
     let printed: Value = serde_json::from_str(&stdout).expect("--json prints the summary");
     let out = dir.path().join("out");
     let text = std::fs::read_to_string(out.join("summary.json")).expect("summary written");
-    let s: Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(s["seed"], printed["seed"]);
+    let file: Value = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(
-        (s["format"].as_str(), s["kind"].as_str()),
-        (Some("rsnn"), Some("demo-summary"))
+        (file["format"].as_str(), file["kind"].as_str()),
+        (Some("rsnn"), Some("pipeline-summary"))
     );
-    assert_eq!(s["seed"], 3);
-    assert_eq!(s["config"]["neurons"], 50);
+    assert_eq!(file["seed"], 3);
+    let s = &file["data"];
+    assert_eq!(s, &printed);
+    assert_eq!(s["config"]["seed"], 3);
+    assert_eq!(s["config"]["network"]["neurons"], 50);
     let m = &s["memorize"];
-    assert_eq!(
-        (m["neurons"].as_u64(), m["feasible"].as_u64()),
-        (Some(50), Some(50))
-    );
-    assert_eq!(m["infeasible"], 0);
+    assert_eq!(m["counts"]["memorized"].as_u64(), Some(50));
+    assert_eq!(m["counts"]["infeasible"], 0);
     assert!(m["seconds"].as_f64().is_some());
     assert!(m["max_violation"].as_f64().expect("number") <= 1e-6);
     assert!(s["stability"]["spectral_radius"].as_f64().expect("number") < 1.0);
-    let cycles = s["cycles"].as_array().expect("cycles");
+    let cycles = s["free_run"]["cycles"].as_array().expect("cycles");
     assert_eq!(cycles.len(), 4);
     for c in &cycles[1..] {
         let (p, r) = (
@@ -73,12 +72,6 @@ fn small_demo_recalls_the_score() {
         recall[4]
     );
     let names = common::names(&out);
-    for f in s["files"].as_array().expect("files") {
-        assert!(
-            names.contains(&f.as_str().expect("name").to_string()),
-            "{f} missing"
-        );
-    }
     assert!(
         names.iter().all(|n| !n.starts_with('.')),
         "temporary files left: {names:?}"
@@ -95,10 +88,15 @@ fn small_demo_recalls_the_score() {
     for name in [
         "score.json",
         "network.json",
+        "memorize-report.json",
+        "stability.json",
         "free-run.json",
+        "free-run-cycles.json",
+        "recall-run.json",
         "recall.json",
         "summary.json",
     ] {
+        assert!(names.contains(&name.to_string()), "{name}");
         common::ok(&out, &["info", name]);
     }
 }

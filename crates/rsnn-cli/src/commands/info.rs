@@ -1,12 +1,14 @@
 //! `rsnn info`: describe any rsnn file from its header and a summary of its data.
 
 use crate::Output;
-use crate::commands::memorize::status_counts;
-use crate::files::{self, Measurement, MemorizeRecord, RecallRecord, StabilityRecord};
 use anyhow::Result;
 use clap::Args;
+use rsnn::io::AnyFile;
 use rsnn::neuron::Network;
-use rsnn::signal::{PeriodicTrain, Score, SpikeTrain, io};
+use rsnn::optim::MemorizeRecord;
+use rsnn::pipeline::PipelineSummary;
+use rsnn::recipes::RecallRecord;
+use rsnn::signal::{Score, io};
 use rsnn::sim::Recording;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -80,104 +82,92 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
     if n == 0 { f64::NAN } else { s / n as f64 }
 }
 
+fn memorize_facts(r: &MemorizeRecord) -> Facts {
+    let c = r.report.counts();
+    vec![
+        ("memories", json!(r.memories)),
+        ("backend", json!(r.config.backend.name())),
+        ("neurons", json!(c.total())),
+        (
+            "memorized / unverified / infeasible / failed",
+            json!([c.memorized, c.unverified, c.infeasible, c.failed]),
+        ),
+        ("max violation", json!(r.report.max_violation())),
+        ("seconds", json!(r.report.seconds)),
+    ]
+}
+
+fn recall_facts(r: &RecallRecord) -> Facts {
+    let last = r.cycles.last();
+    vec![
+        ("prompted neurons", json!(r.prompted.len())),
+        ("cycles", json!(r.cycles.len())),
+        (
+            "last cycle, all: precision",
+            json!(last.map(|c| c.all.precision)),
+        ),
+        ("last cycle, all: recall", json!(last.map(|c| c.all.recall))),
+    ]
+}
+
+fn summary_facts(s: &PipelineSummary) -> Facts {
+    let n = &s.config.network;
+    let c = &s.memorize.counts;
+    vec![
+        (
+            "neurons, inputs, period, rate, noise",
+            json!([n.neurons, n.inputs, n.period, n.rate, s.config.noise]),
+        ),
+        ("memorized / neurons", json!([c.memorized, c.total()])),
+        ("memorization seconds", json!(s.memorize.seconds)),
+        ("spectral radius", json!(s.stability.spectral_radius)),
+        ("last free cycle", json!(s.free_run.cycles.last())),
+        (
+            "last recall cycle, all",
+            json!(s.recall.cycles.last().map(|c| c.all)),
+        ),
+    ]
+}
+
 /// The kind-specific facts of a file (None for a kind this build does not know).
 ///
 /// # Errors
 /// A file whose data cannot be loaded.
 pub fn facts(path: &Path, kind: &str) -> Result<Option<Facts>> {
-    Ok(Some(match kind {
-        "score" => score_facts(&files::load::<Score>(path)?.0),
-        "network" => network_facts(&files::load::<Network>(path)?.0),
-        "recording" => recording_facts(&files::load::<Recording>(path)?.0),
-        "spike-train" => vec![("spikes", json!(files::load::<SpikeTrain>(path)?.0.len()))],
-        "spike-trains" => {
-            let (t, _) = files::load::<Vec<SpikeTrain>>(path)?;
-            vec![
-                ("trains", json!(t.len())),
-                ("spikes", json!(t.iter().map(|x| x.len()).sum::<usize>())),
-            ]
-        }
-        "periodic-train" => {
-            let (t, _) = files::load::<PeriodicTrain>(path)?;
+    if !rsnn::io::KINDS.contains(&kind) {
+        return Ok(None);
+    }
+    Ok(Some(match rsnn::io::load_any(path)?.0 {
+        AnyFile::Score(s) => score_facts(&s),
+        AnyFile::Network(n) => network_facts(&n),
+        AnyFile::Recording(r) => recording_facts(&r),
+        AnyFile::SpikeTrain(t) => vec![("spikes", json!(t.len()))],
+        AnyFile::SpikeTrains(t) => vec![
+            ("trains", json!(t.len())),
+            ("spikes", json!(t.iter().map(|x| x.len()).sum::<usize>())),
+        ],
+        AnyFile::PeriodicTrain(t) => {
             vec![("period", json!(t.period())), ("spikes", json!(t.len()))]
         }
-        "memorize-report" => {
-            let (r, _) = files::load::<MemorizeRecord>(path)?;
-            let (m, u, i, f) = status_counts(&r.report);
-            vec![
-                ("memories", json!(r.memories)),
-                ("backend", json!(r.config.backend.name())),
-                ("neurons", json!(r.report.neurons.len())),
-                (
-                    "memorized / unverified / infeasible / failed",
-                    json!([m, u, i, f]),
-                ),
-                ("max violation", json!(r.report.max_violation())),
-                ("seconds", json!(r.report.seconds)),
-            ]
-        }
-        "measurement" => {
-            let (m, _) = files::load::<Measurement>(path)?;
-            vec![
-                ("cycles", json!(m.cycles.len())),
-                (
-                    "mean precision",
-                    json!(mean(m.cycles.iter().map(|c| c.precision))),
-                ),
-                (
-                    "mean recall",
-                    json!(mean(m.cycles.iter().map(|c| c.recall))),
-                ),
-            ]
-        }
-        "stability" => {
-            let (StabilityRecord(s), _) = files::load::<StabilityRecord>(path)?;
-            vec![
-                ("spikes per period", json!(s.num_spikes)),
-                ("spectral radius", json!(s.spectral_radius)),
-                ("stable", json!(s.is_stable())),
-            ]
-        }
-        "recall" => {
-            let (r, _) = files::load::<RecallRecord>(path)?;
-            let last = r.cycles.last();
-            vec![
-                ("prompted neurons", json!(r.prompted.len())),
-                ("cycles", json!(r.cycles.len())),
-                (
-                    "last cycle, all: precision",
-                    json!(last.map(|c| c.all.precision)),
-                ),
-                ("last cycle, all: recall", json!(last.map(|c| c.all.recall))),
-            ]
-        }
-        "demo-summary" => {
-            let text = std::fs::read_to_string(path)?;
-            let v: Value = serde_json::from_str(&text)?;
-            let c = &v["config"];
-            let m = &v["memorize"];
-            let last = |x: &Value| x.as_array().and_then(|a| a.last()).cloned();
-            vec![
-                (
-                    "neurons, inputs, period, rate, noise",
-                    json!([
-                        c["neurons"],
-                        c["inputs"],
-                        c["period"],
-                        c["rate"],
-                        c["noise"]
-                    ]),
-                ),
-                ("memorized / neurons", json!([m["feasible"], m["neurons"]])),
-                ("memorization seconds", m["seconds"].clone()),
-                ("spectral radius", v["stability"]["spectral_radius"].clone()),
-                ("last free cycle", json!(last(&v["cycles"]))),
-                (
-                    "last recall cycle, all",
-                    json!(last(&v["recall"]["cycles"]).map(|c| c["all"].clone())),
-                ),
-            ]
-        }
+        AnyFile::MemorizeReport(r) => memorize_facts(&r),
+        AnyFile::Measurement(m) => vec![
+            ("cycles", json!(m.cycles.len())),
+            (
+                "mean precision",
+                json!(mean(m.cycles.iter().map(|c| c.precision))),
+            ),
+            (
+                "mean recall",
+                json!(mean(m.cycles.iter().map(|c| c.recall))),
+            ),
+        ],
+        AnyFile::Stability(s) => vec![
+            ("spikes per period", json!(s.num_spikes)),
+            ("spectral radius", json!(s.spectral_radius)),
+            ("stable", json!(s.is_stable())),
+        ],
+        AnyFile::Recall(r) => recall_facts(&r),
+        AnyFile::PipelineSummary(s) => summary_facts(&s),
         _ => return Ok(None),
     }))
 }

@@ -2,12 +2,12 @@
 //! (MODEL.md section 6).
 
 use crate::Output;
-use crate::files::{self, CycleRow, Measurement};
+use crate::files;
 use crate::table::{f3, table};
 use anyhow::{Result, bail};
 use clap::Args;
 use rsnn::signal::Score;
-use rsnn::sim::Recording;
+use rsnn::sim::{Measurement, Recording};
 use std::path::PathBuf;
 
 /// Arguments of `rsnn measure`.
@@ -38,26 +38,7 @@ pub fn measure(
     start: f64,
     cycles: usize,
 ) -> Result<Measurement> {
-    if score.num_channels() != recording.num_neurons() {
-        bail!(
-            "the score has {} channels, but the recording has {} neurons",
-            score.num_channels(),
-            recording.num_neurons()
-        );
-    }
-    let period = score.period();
-    let sims = recording.cycle_similarities(score, start, cycles)?;
-    let cycles = sims
-        .iter()
-        .enumerate()
-        .map(|(cycle, s)| CycleRow {
-            cycle,
-            start: start + cycle as f64 * period,
-            precision: s.precision,
-            recall: s.recall,
-        })
-        .collect();
-    Ok(Measurement { period, cycles })
+    Ok(Measurement::of(recording, score, start, cycles)?)
 }
 
 /// The table of a measurement.

@@ -1,12 +1,13 @@
 //! `rsnn memorize`: the weights of every neuron from one or more scores (MODEL.md section 5).
 
 use crate::Output;
-use crate::files::{self, MemorizeRecord};
+use crate::files;
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use rsnn::neuron::Network;
+use rsnn::optim::MemorizeRecord;
 use rsnn::optim::{
-    BackendKind, MemorizeConfig, Mode, NetworkReport, NeuronStatus, Objective, OptimError,
+    BackendKind, MemorizeConfig, Mode, NetworkReport, Objective, OptimError, StatusCounts,
 };
 use rsnn::signal::Score;
 use serde_json::json;
@@ -124,32 +125,21 @@ pub struct MemorizeArgs {
     pub report: Option<PathBuf>,
 }
 
-/// Counts of a report by status: `(memorized, unverified, infeasible, failed)`.
-pub fn status_counts(report: &NetworkReport) -> (usize, usize, usize, usize) {
-    let n = |s| report.with_status(s).len();
-    (
-        n(NeuronStatus::Memorized),
-        n(NeuronStatus::Unverified),
-        n(NeuronStatus::Infeasible),
-        n(NeuronStatus::Failed),
-    )
-}
-
 /// Fails unless every neuron was memorized (or `allow` is set).
 ///
 /// # Errors
 /// Some neuron infeasible, unverified or failed.
 pub fn check_report(report: &NetworkReport, allow: bool) -> Result<()> {
-    let bad: Vec<usize> = report
-        .neurons
-        .iter()
-        .filter(|r| r.status != NeuronStatus::Memorized)
-        .map(|r| r.neuron)
-        .collect();
+    let bad = report.not_memorized();
     if bad.is_empty() || allow {
         return Ok(());
     }
-    let (_, unverified, infeasible, failed) = status_counts(report);
+    let StatusCounts {
+        unverified,
+        infeasible,
+        failed,
+        ..
+    } = report.counts();
     let first: Vec<String> = bad.iter().take(5).map(usize::to_string).collect();
     bail!(
         "{} of {} neurons not memorized ({infeasible} infeasible, {unverified} unverified, \
@@ -182,7 +172,12 @@ pub fn memorize_with_progress(
 
 /// One line describing a report.
 pub fn describe(report: &NetworkReport) -> String {
-    let (memorized, unverified, infeasible, failed) = status_counts(report);
+    let StatusCounts {
+        memorized,
+        unverified,
+        infeasible,
+        failed,
+    } = report.counts();
     format!(
         "memorized {memorized}/{} neurons ({infeasible} infeasible, {unverified} unverified, \
          {failed} failed) in {:.1} s; mean {:.1} solves per neuron; max violation {:.1e}",
@@ -216,12 +211,7 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
     if missed > 0 {
         out.warn(format!(
             "{missed} neurons not memorized (details with --report FILE): {:?}",
-            report
-                .neurons
-                .iter()
-                .filter(|r| r.status != NeuronStatus::Memorized)
-                .map(|r| r.neuron)
-                .collect::<Vec<_>>()
+            report.not_memorized()
         ));
     }
     files::save(&args.out, &network, header.seed)?;
@@ -234,7 +224,12 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
         files::save(path, &record, header.seed)?;
     }
     out.text(format!("{} -> {}", describe(&report), args.out.display()));
-    let (memorized, unverified, infeasible, failed) = status_counts(&report);
+    let StatusCounts {
+        memorized,
+        unverified,
+        infeasible,
+        failed,
+    } = report.counts();
     out.json(&json!({
         "path": args.out,
         "neurons": report.neurons.len(),

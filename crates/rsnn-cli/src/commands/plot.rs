@@ -1,14 +1,16 @@
 //! `rsnn plot`: SVG figures from rsnn files.
 
-use crate::files::{self, Measurement, RecallRecord, StabilityRecord};
+use crate::files;
 use crate::neurons::NeuronSet;
 use crate::table::mag;
 use crate::{Output, plot, trace};
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use rsnn::neuron::Network;
+use rsnn::recipes::RecallRecord;
 use rsnn::signal::{Score, io};
 use rsnn::sim::Recording;
+use rsnn::sim::{Measurement, StabilityReport};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -180,7 +182,7 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
             plot::cycles(path, &title, &rows)
         }
         Figure::Eigenvalues { file } => {
-            let (StabilityRecord(report), _) = files::load::<StabilityRecord>(file)?;
+            let (report, _) = files::load::<StabilityReport>(file)?;
             let title = format!(
                 "jitter map, spectral radius {}",
                 mag(report.spectral_radius)

@@ -1,12 +1,14 @@
 //! `rsnn recall`: the associative-recall scenario (a fraction of the neurons prompted with
 //! jittered copies for some cycles while the others start silent, then all free).
 
-use crate::files::{self, RecallRecord};
+use crate::files;
 use crate::table::{f3, table};
 use crate::{Output, initial};
 use anyhow::Result;
 use clap::Args;
 use rsnn::neuron::Network;
+use rsnn::pipeline::RecallSettings;
+use rsnn::recipes::RecallRecord;
 use rsnn::recipes::{FreeStart, RecallCycle, RecallOutcome, RecallProtocol, associative_recall};
 use rsnn::signal::Score;
 use std::path::PathBuf;
@@ -33,19 +35,31 @@ pub struct ProtocolArgs {
 }
 
 impl ProtocolArgs {
-    /// The protocol with threshold noise `sigma` and `seed`.
-    pub fn protocol(&self, sigma: f64, seed: u64) -> RecallProtocol {
-        RecallProtocol {
+    /// The protocol's settings (without noise and seed).
+    pub fn settings(&self) -> RecallSettings {
+        RecallSettings {
             prompted_fraction: self.fraction,
             prompt_jitter: self.prompt_jitter,
             prompt_cycles: self.prompt_cycles,
             free_cycles: self.free_cycles,
-            sigma,
-            seed,
             free_start: match self.free_start_rate {
                 Some(rate) => FreeStart::RandomScore { rate },
                 None => FreeStart::Silent,
             },
+        }
+    }
+
+    /// The protocol with threshold noise `sigma` and `seed`.
+    pub fn protocol(&self, sigma: f64, seed: u64) -> RecallProtocol {
+        let s = self.settings();
+        RecallProtocol {
+            prompted_fraction: s.prompted_fraction,
+            prompt_jitter: s.prompt_jitter,
+            prompt_cycles: s.prompt_cycles,
+            free_cycles: s.free_cycles,
+            sigma,
+            seed,
+            free_start: s.free_start,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `rsnn stability`: the spectrum of the linearized jitter map of a memorized score
 //! (MODEL.md section 7).
 
-use crate::files::{self, StabilityRecord};
+use crate::files;
 use crate::table::mag;
 use crate::{Output, initial};
 use anyhow::Result;
@@ -77,7 +77,7 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
         "top_magnitudes": report.top_magnitudes,
     });
     if let Some(path) = &args.out {
-        files::save(path, &StabilityRecord(report), header.seed)?;
+        files::save(path, &report, header.seed)?;
     }
     out.json(&summary)
 }

@@ -1,13 +1,13 @@
 //! The demo's figures.
 
 use crate::commands::plot::prescribed;
-use crate::files::CycleRow;
 use crate::{plot, trace};
 use anyhow::Result;
 use rsnn::neuron::Network;
 use rsnn::optim::MemorizeConfig;
 use rsnn::recipes::RecallOutcome;
 use rsnn::signal::Score;
+use rsnn::sim::CycleRow;
 use rsnn::sim::{Recording, StabilityReport};
 use std::path::Path;
 
