@@ -5,17 +5,18 @@
 //! Conventions: score time 0 is at absolute time 0; cycle `k` is `[k T, (k + 1) T)`.
 
 mod prompts;
+mod protocol;
 mod random;
 mod recall;
 mod record;
 mod sequence;
 
 pub use prompts::jittered_prompts;
+pub use protocol::{FreeStart, RecallProtocol};
 pub use random::NetworkSpec;
 pub use recall::{
-    FreeStart, HISTORY_TOLERANCE, RecallCycle, RecallOutcome, RecallProtocol, associative_recall,
-    associative_recall_with, choose_neurons, free_recall, free_recall_config, perfect_history,
-    sub_score,
+    HISTORY_TOLERANCE, RecallCycle, RecallOutcome, associative_recall, associative_recall_with,
+    choose_neurons, free_recall, free_recall_config, perfect_history, sub_score,
 };
 pub use record::RecallRecord;
 pub use sequence::{Phase, SequenceCycle, prompt_sequence};

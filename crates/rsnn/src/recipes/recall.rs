@@ -1,6 +1,6 @@
 //! Free recall and associative recall of one memory.
 
-use super::jittered_prompts;
+use super::{FreeStart, RecallProtocol, jittered_prompts};
 use crate::Error;
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -71,124 +71,6 @@ pub fn free_recall_config(
     config.seed = seed;
     config.history = perfect_history(network, score)?;
     Ok(config)
-}
-
-/// The associative-recall protocol: a fraction of the neurons is prompted with jittered copies
-/// of the score for some cycles while the others start silent; then everybody runs freely.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RecallProtocol {
-    /// Fraction of neurons prompted, in `[0, 1]` (default 0.5).
-    pub prompted_fraction: f64,
-    /// Standard deviation of the prompt's jitter (default 0.1).
-    pub prompt_jitter: f64,
-    /// Cycles during which the prompt is replayed (default 2).
-    pub prompt_cycles: usize,
-    /// Free cycles afterwards (default 3).
-    pub free_cycles: usize,
-    /// Threshold noise (default 0.1).
-    pub sigma: f64,
-    /// Seed of the choice of prompted neurons, of the jitter and of the threshold noise.
-    pub seed: u64,
-    /// How the neurons that are not prompted start (default: silent).
-    pub free_start: FreeStart,
-}
-
-/// The initial condition of the neurons that are not prompted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum FreeStart {
-    /// No spike history: the neurons start at rest.
-    #[default]
-    Silent,
-    /// The last period of an unrelated random score with the given rate as spike history.
-    RandomScore {
-        /// Rate parameter of the random score.
-        rate: f64,
-    },
-}
-
-impl Default for RecallProtocol {
-    fn default() -> Self {
-        Self {
-            prompted_fraction: 0.5,
-            prompt_jitter: 0.1,
-            prompt_cycles: 2,
-            free_cycles: 3,
-            sigma: 0.1,
-            seed: 0,
-            free_start: FreeStart::Silent,
-        }
-    }
-}
-
-impl RecallProtocol {
-    /// Checks the parameters that do not depend on the network.
-    ///
-    /// # Errors
-    /// [`Error::InvalidParameter`] naming the field: a prompted fraction outside `[0, 1]`, a
-    /// negative or non-finite jitter or threshold noise, a non-finite or negative rate of a
-    /// random free start, or no cycle at all.
-    pub fn validate(&self) -> Result<(), Error> {
-        let rate = match self.free_start {
-            FreeStart::RandomScore { rate } => rate,
-            FreeStart::Silent => 0.0,
-        };
-        let checks = [
-            (
-                "prompted_fraction",
-                self.prompted_fraction,
-                (0.0..=1.0).contains(&self.prompted_fraction),
-                "must lie in [0, 1]",
-            ),
-            (
-                "prompt_jitter",
-                self.prompt_jitter,
-                self.prompt_jitter >= 0.0,
-                "must be finite and >= 0",
-            ),
-            (
-                "sigma",
-                self.sigma,
-                self.sigma >= 0.0,
-                "must be finite and >= 0",
-            ),
-            (
-                "free_start.rate",
-                rate,
-                rate >= 0.0,
-                "must be finite and >= 0",
-            ),
-        ];
-        for (name, value, ok, reason) in checks {
-            if !(ok && value.is_finite()) {
-                return Err(Error::InvalidParameter {
-                    name,
-                    value,
-                    reason,
-                });
-            }
-        }
-        if self.prompt_cycles + self.free_cycles == 0 {
-            return Err(Error::InvalidParameter {
-                name: "free_cycles",
-                value: 0.0,
-                reason: "prompt and free cycles must add up to at least 1",
-            });
-        }
-        Ok(())
-    }
-}
-
-impl std::fmt::Display for FreeStart {
-    /// How the free neurons start, as the end of the sentence "the others starting ...".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Silent => f.write_str("silent"),
-            Self::RandomScore { rate } => write!(f, "on a random score of rate {rate}"),
-        }
-    }
 }
 
 /// Precision and recall of one cycle of an associative-recall run.
