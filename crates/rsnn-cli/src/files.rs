@@ -51,14 +51,14 @@ pub fn check_svg(path: &Path) -> Result<()> {
 }
 
 fn check_parent(path: &Path) -> Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.is_dir() {
-            bail!(
-                "{}: the folder {} does not exist",
-                path.display(),
-                parent.display()
-            );
-        }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        bail!(
+            "{}: the folder {} does not exist",
+            path.display(),
+            parent.display()
+        );
     }
     Ok(())
 }

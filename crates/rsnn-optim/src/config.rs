@@ -191,10 +191,10 @@ impl MemorizeConfig {
         if c.points_per_round == 0 {
             return Err(invalid("points_per_round", 0.0, "must be at least 1"));
         }
-        if let Mode::Grid { step } = c.mode {
-            if !(step.is_finite() && step > 0.0) {
-                return Err(invalid("mode.step", step, "must be finite and positive"));
-            }
+        if let Mode::Grid { step } = c.mode
+            && !(step.is_finite() && step > 0.0)
+        {
+            return Err(invalid("mode.step", step, "must be finite and positive"));
         }
         if !(c.horizon_tolerance.is_finite()
             && c.horizon_tolerance > 0.0

@@ -288,15 +288,15 @@ impl<'a> Run<'a> {
             return;
         }
         self.stats.crossing_searches += 1;
-        if let Some(t) = z.next_crossing(theta, from, until) {
-            if t < until {
-                self.pending[l] = true;
-                self.fires.push(Fire {
-                    time: t,
-                    neuron: l,
-                    version: self.versions[l],
-                });
-            }
+        if let Some(t) = z.next_crossing(theta, from, until)
+            && t < until
+        {
+            self.pending[l] = true;
+            self.fires.push(Fire {
+                time: t,
+                neuron: l,
+                version: self.versions[l],
+            });
         }
     }
 }
