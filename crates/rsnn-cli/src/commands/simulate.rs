@@ -119,7 +119,6 @@ pub fn config(args: &SimulateArgs, network: &Network) -> Result<SimulationConfig
     }
     let mut config = SimulationConfig::new(0.0, end);
     config.sigma = args.noise;
-    config.threshold = args.threshold;
     config.seed = args.seed;
     let default_init = if score.is_some() { "perfect" } else { "silent" };
     config.history = match args.init.as_deref().unwrap_or(default_init) {
