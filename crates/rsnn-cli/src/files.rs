@@ -10,13 +10,30 @@ use rsnn::signal::io::{self, Encoding, FileData, Header};
 use rsnn::sim::StabilityReport;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Loads a file of kind `T`.
+/// Whether the notes of loaded files are kept off stderr (`--quiet`).
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Silences (or not) the warnings [`load`] prints; set once per run from `--quiet`.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// Loads a file of kind `T`. The notes of an upgraded older file (see
+/// [`Header::notes`](rsnn::signal::io::Header::notes)) are printed as warnings on stderr,
+/// unless `--quiet`.
 ///
 /// # Errors
 /// Missing or unreadable file, wrong kind or version, invalid data (the message names the path).
 pub fn load<T: FileData>(path: &Path) -> Result<(T, Header)> {
-    Ok(io::load::<T>(path)?)
+    let (data, header) = io::load::<T>(path)?;
+    if !QUIET.load(Ordering::Relaxed) {
+        for note in &header.notes {
+            eprintln!("rsnn: warning: {}: {note}", path.display());
+        }
+    }
+    Ok((data, header))
 }
 
 /// Saves `data` atomically with its `seed` in the encoding the extension names.

@@ -55,6 +55,7 @@ fn network_facts(n: &Network) -> Facts {
             json!([if dmin.is_finite() { dmin } else { 0.0 }, dmax]),
         ),
         ("kernel tau", json!(n.kernel().tau())),
+        ("threshold", json!(n.threshold())),
         ("nonzero weights", json!(nonzero)),
         ("largest |weight|", json!(wmax)),
     ]
