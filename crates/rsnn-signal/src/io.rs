@@ -22,6 +22,10 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+#[path = "io_older.rs"]
+mod older;
+pub use older::OlderData;
+
 /// The value of the `format` field of every rsnn file.
 pub const FORMAT_TAG: &str = "rsnn";
 
@@ -233,57 +237,6 @@ pub fn save<T: FileData>(path: &Path, data: &T, seed: Option<u64>) -> Result<(),
     write_atomically(path, &bytes)
 }
 
-/// The data of a file of an older format version, handed to [`FileData::upgrade`].
-#[derive(Debug, Clone, Copy)]
-pub struct OlderData<'a> {
-    bytes: &'a [u8],
-    encoding: Encoding,
-    path: &'a Path,
-    version: u32,
-}
-
-impl OlderData<'_> {
-    /// The format version of the file.
-    pub fn version(&self) -> u32 {
-        self.version
-    }
-
-    /// The file (for messages).
-    pub fn path(&self) -> &Path {
-        self.path
-    }
-
-    /// Decodes the file's `data` field as a `U` (the layout of the old version).
-    ///
-    /// # Errors
-    /// [`SignalError::Decode`] naming the file.
-    pub fn decode<U: DeserializeOwned>(&self) -> Result<U, SignalError> {
-        decode::<EnvelopeIn<U>>(self.bytes, self.encoding, self.path).map(|e| e.data)
-    }
-
-    /// The error for old data that decodes but violates an invariant: a
-    /// [`SignalError::Decode`] naming the file, with `message`.
-    pub fn invalid(&self, message: impl fmt::Display) -> SignalError {
-        decode_error(self.path, self.encoding, message)
-    }
-
-    /// The error for a version the kind cannot upgrade.
-    pub fn unsupported(
-        &self,
-        kind: &'static str,
-        supported: u32,
-        older: &'static [u32],
-    ) -> SignalError {
-        SignalError::UnsupportedVersion {
-            path: self.path.to_owned(),
-            kind,
-            found: self.version,
-            supported,
-            older,
-        }
-    }
-}
-
 fn check_header<T: FileData>(path: &Path, header: &Header) -> Result<(), SignalError> {
     if header.format != FORMAT_TAG || header.kind != T::KIND {
         let found = if header.format == FORMAT_TAG {
@@ -352,12 +305,7 @@ pub fn from_bytes<T: FileData>(
     let mut header = decode_header(bytes, encoding, path)?;
     check_header::<T>(path, &header)?;
     if header.version != T::VERSION {
-        let older = OlderData {
-            bytes,
-            encoding,
-            path,
-            version: header.version,
-        };
+        let older = OlderData::new(bytes, encoding, path, header.version);
         let (data, notes) = T::upgrade(older)?;
         header.notes = notes;
         return Ok((data, header));
