@@ -5,13 +5,44 @@
 use anyhow::{Context, Result, bail};
 use rsnn::io::{self, Encoding, FileData, Header};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Loads a file of kind `T`.
+/// Whether the notes of loaded files are kept off stderr (`--quiet`).
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Silences (or not) the warnings [`load`] prints; set once per run from `--quiet`.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// Loads a file of kind `T`. The notes of an upgraded older file (see
+/// [`Header::notes`](rsnn::signal::io::Header::notes)) are printed as warnings on stderr,
+/// unless `--quiet`.
 ///
 /// # Errors
 /// Missing or unreadable file, wrong kind or version, invalid data (the message names the path).
 pub fn load<T: FileData>(path: &Path) -> Result<(T, Header)> {
-    Ok(io::load::<T>(path)?)
+    let (data, header) = io::load::<T>(path)?;
+    warn_notes(path, &header);
+    Ok((data, header))
+}
+
+/// Loads a file of any kind ([`io::load_any`]), printing its notes as [`load`] does.
+///
+/// # Errors
+/// Missing or unreadable file, unknown kind or version, invalid data.
+pub fn load_any(path: &Path) -> Result<(io::AnyFile, Header)> {
+    let (data, header) = io::load_any(path)?;
+    warn_notes(path, &header);
+    Ok((data, header))
+}
+
+fn warn_notes(path: &Path, header: &Header) {
+    if !QUIET.load(Ordering::Relaxed) {
+        for note in &header.notes {
+            eprintln!("rsnn: warning: {}: {note}", path.display());
+        }
+    }
 }
 
 /// Saves `data` atomically with its `seed` in the encoding the extension names.
@@ -46,14 +77,14 @@ pub fn check_svg(path: &Path) -> Result<()> {
 }
 
 fn check_parent(path: &Path) -> Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.is_dir() {
-            bail!(
-                "{}: the folder {} does not exist",
-                path.display(),
-                parent.display()
-            );
-        }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        bail!(
+            "{}: the folder {} does not exist",
+            path.display(),
+            parent.display()
+        );
     }
     Ok(())
 }

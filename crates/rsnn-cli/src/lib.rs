@@ -47,6 +47,7 @@ pub use output::Output;
 /// Any failure, with a chain of causes suitable for a one-line message (`{:#}`).
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let out = Output::new(cli.quiet, cli.json);
+    files::set_quiet(cli.quiet);
     match cli.command {
         Command::Sample(args) => commands::sample::run(&args, &out),
         Command::Network(args) => commands::network::run(&args, &out),

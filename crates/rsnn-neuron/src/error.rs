@@ -83,6 +83,12 @@ pub enum NeuronError {
         /// Number of channels in the score.
         num_channels: usize,
     },
+    /// The nominal threshold of a network is not finite and positive.
+    #[error("invalid `threshold` = {value}: the nominal threshold must be finite and > 0")]
+    InvalidThreshold {
+        /// The offending threshold.
+        value: f64,
+    },
     /// A numeric parameter is out of its valid range.
     #[error("invalid parameter `{name}` = {value}: {reason}")]
     InvalidParameter {

@@ -1,7 +1,8 @@
 //! Inputs, neurons and networks: who listens to whom, with which delay and weight.
 
 use crate::NeuronError;
-use rsnn_signal::AlphaKernel;
+use rsnn_signal::io::{FileData, OlderData};
+use rsnn_signal::{AlphaKernel, SignalError};
 use serde::{Deserialize, Serialize};
 
 /// One input (synapse) of a neuron: spikes of neuron `source` arrive `delay` later and add
@@ -31,20 +32,41 @@ impl Neuron {
 }
 
 /// A validated network: every source exists, every delay is finite and non-negative, every
-/// weight is finite. Deserializing validates too, so a bad file is an error naming the neuron,
-/// the input and the value.
+/// weight is finite, and the nominal threshold `theta_0` shared by all neurons is finite and
+/// positive. Deserializing validates too, so a bad file is an error naming the neuron, the
+/// input (or the field) and the value.
+///
+/// The neuron model belongs to the network: its kernel and its nominal threshold are stored
+/// with it, so that memorization and simulation use the same ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "NetworkData", into = "NetworkData")]
 pub struct Network {
     neurons: Vec<Neuron>,
     kernel: AlphaKernel,
+    threshold: f64,
 }
 
-/// The serialized form of a [`Network`].
+/// The serialized form of a [`Network`] (file format version 2).
 #[derive(Serialize, Deserialize)]
 struct NetworkData {
     kernel: AlphaKernel,
+    threshold: f64,
     neurons: Vec<Neuron>,
+}
+
+/// The serialized form of version 1, which recorded no threshold.
+#[derive(Deserialize)]
+struct NetworkDataV1 {
+    kernel: AlphaKernel,
+    neurons: Vec<Neuron>,
+}
+
+fn check_threshold(value: f64) -> Result<(), NeuronError> {
+    if value.is_finite() && value > 0.0 {
+        Ok(())
+    } else {
+        Err(NeuronError::InvalidThreshold { value })
+    }
 }
 
 fn check_input(neuron: usize, input: usize, x: &Input, n: usize) -> Result<(), NeuronError> {
@@ -74,7 +96,11 @@ fn check_input(neuron: usize, input: usize, x: &Input, n: usize) -> Result<(), N
 }
 
 impl Network {
-    /// Builds a network from its neurons (neuron id = index) and the kernel.
+    /// The nominal threshold of a network built by [`Network::new`].
+    pub const DEFAULT_THRESHOLD: f64 = 1.0;
+
+    /// Builds a network from its neurons (neuron id = index) and the kernel, with the nominal
+    /// threshold [`Network::DEFAULT_THRESHOLD`] (change it with [`Network::with_threshold`]).
     ///
     /// # Errors
     /// [`NeuronError::UnknownSource`], [`NeuronError::InvalidDelay`] or
@@ -86,7 +112,36 @@ impl Network {
                 check_input(l, k, input, n)?;
             }
         }
-        Ok(Self { neurons, kernel })
+        Ok(Self {
+            neurons,
+            kernel,
+            threshold: Self::DEFAULT_THRESHOLD,
+        })
+    }
+
+    /// The same network with the nominal threshold `threshold`.
+    ///
+    /// # Errors
+    /// [`NeuronError::InvalidThreshold`] unless the threshold is finite and positive.
+    pub fn with_threshold(mut self, threshold: f64) -> Result<Self, NeuronError> {
+        self.set_threshold(threshold)?;
+        Ok(self)
+    }
+
+    /// The nominal threshold `theta_0` shared by all neurons (weights are in its units).
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Replaces the nominal threshold.
+    ///
+    /// # Errors
+    /// [`NeuronError::InvalidThreshold`] unless the threshold is finite and positive; the
+    /// network is unchanged on error.
+    pub fn set_threshold(&mut self, threshold: f64) -> Result<(), NeuronError> {
+        check_threshold(threshold)?;
+        self.threshold = threshold;
+        Ok(())
     }
 
     /// Number of neurons.
@@ -171,7 +226,7 @@ impl Network {
 impl TryFrom<NetworkData> for Network {
     type Error = NeuronError;
     fn try_from(data: NetworkData) -> Result<Self, NeuronError> {
-        Self::new(data.neurons, data.kernel)
+        Self::new(data.neurons, data.kernel)?.with_threshold(data.threshold)
     }
 }
 
@@ -179,14 +234,30 @@ impl From<Network> for NetworkData {
     fn from(net: Network) -> Self {
         Self {
             kernel: net.kernel,
+            threshold: net.threshold,
             neurons: net.neurons,
         }
     }
 }
 
-impl rsnn_signal::io::FileData for Network {
+/// The note attached to a loaded version-1 network file.
+const V1_THRESHOLD_NOTE: &str = "version-1 network file: no threshold recorded, assuming 1";
+
+/// Version 2 records the nominal threshold with the kernel; version 1 (no threshold) is read
+/// with threshold 1 and a note saying so.
+impl FileData for Network {
     const KIND: &'static str = "network";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
+    const OLDER_VERSIONS: &'static [u32] = &[1];
+
+    fn upgrade(data: OlderData<'_>) -> Result<(Self, Vec<String>), SignalError> {
+        if data.version() != 1 {
+            return Err(data.unsupported(Self::KIND, Self::VERSION, Self::OLDER_VERSIONS));
+        }
+        let old: NetworkDataV1 = data.decode()?;
+        let network = Self::new(old.neurons, old.kernel).map_err(|e| data.invalid(e))?;
+        Ok((network, vec![V1_THRESHOLD_NOTE.to_string()]))
+    }
 }
 
 #[cfg(test)]
@@ -245,6 +316,22 @@ mod tests {
             Err(NeuronError::UnknownNeuron { neuron: 2, .. })
         ));
         assert_eq!(net.weights(0), Some(vec![0.1, -0.2]));
+    }
+
+    #[test]
+    fn threshold_is_validated() {
+        let net = small();
+        assert_eq!(net.threshold(), 1.0);
+        let mut net = net.with_threshold(2.5).unwrap();
+        assert_eq!(net.threshold(), 2.5);
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(matches!(
+                net.set_threshold(bad),
+                Err(NeuronError::InvalidThreshold { .. })
+            ));
+        }
+        assert_eq!(net.threshold(), 2.5);
+        assert!(small().with_threshold(0.0).is_err());
     }
 
     #[test]

@@ -32,21 +32,114 @@ fn round_trip_json_and_bincode() {
         let (back, header) = load::<Network>(&path).expect("loaded");
         assert_eq!(back, network(), "{name}");
         assert_eq!(header.kind, "network");
-        assert_eq!(header.version, 1);
+        assert_eq!(header.version, 2);
         assert_eq!(header.seed, Some(3));
+        assert!(header.notes.is_empty());
     }
+}
+
+#[test]
+fn round_trip_keeps_the_threshold() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let net = network().with_threshold(2.0).expect("valid threshold");
+    for name in ["net.json", "net.bin"] {
+        let path = dir.path().join(name);
+        save(&path, &net, None).expect("saved");
+        let (back, _) = load::<Network>(&path).expect("loaded");
+        assert_eq!(back.threshold(), 2.0, "{name}");
+        assert_eq!(back, net);
+    }
+}
+
+/// The layout of version 1 (no threshold), as an old build wrote it.
+#[derive(Serialize, serde::Deserialize)]
+struct Version1 {
+    kernel: AlphaKernel,
+    neurons: Vec<Neuron>,
+}
+
+impl FileData for Version1 {
+    const KIND: &'static str = "network";
+    const VERSION: u32 = 1;
+}
+
+#[test]
+fn version_1_loads_with_threshold_1_and_a_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A file written by hand, as version 1 looked.
+    let path = dir.path().join("v1.json");
+    let text = r#"{"format":"rsnn","kind":"network","version":1,"seed":7,
+        "data":{"kernel":{"tau":1.0},"neurons":[{"inputs":[{"source":1,"delay":0.5,"weight":0.1}]},{"inputs":[]}]}}"#;
+    std::fs::write(&path, text).expect("written");
+    let (net, header) = load::<Network>(&path).expect("version 1 still loads");
+    assert_eq!(net.threshold(), 1.0);
+    assert_eq!(net.num_inputs(), 1);
+    assert_eq!((header.version, header.seed), (1, Some(7)));
+    assert_eq!(
+        header.notes,
+        vec!["version-1 network file: no threshold recorded, assuming 1".to_string()]
+    );
+    // The same in bincode.
+    let old = Version1 {
+        kernel: AlphaKernel::new(1.5).expect("valid tau"),
+        neurons: network().into_neurons(),
+    };
+    let path = dir.path().join("v1.bin");
+    save(&path, &old, None).expect("saved");
+    let (net, header) = load::<Network>(&path).expect("version 1 still loads");
+    assert_eq!(net, network());
+    assert_eq!(header.notes.len(), 1);
+    // Version-1 data is validated as well.
+    let path = dir.path().join("v1-bad.json");
+    let text = r#"{"format":"rsnn","kind":"network","version":1,"seed":null,
+        "data":{"kernel":{"tau":1.0},"neurons":[{"inputs":[{"source":4,"delay":0.5,"weight":0.1}]}]}}"#;
+    std::fs::write(&path, text).expect("written");
+    let err = load::<Network>(&path).expect_err("bad source").to_string();
+    assert!(
+        err.contains("v1-bad.json") && err.contains("source 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_thresholds_are_rejected() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for value in ["0", "-2.5"] {
+        let path = dir.path().join("t.json");
+        let text = format!(
+            r#"{{"format":"rsnn","kind":"network","version":2,"seed":null,
+            "data":{{"kernel":{{"tau":1.0}},"threshold":{value},"neurons":[]}}}}"#
+        );
+        std::fs::write(&path, text).expect("written");
+        let err = load::<Network>(&path)
+            .expect_err("bad threshold")
+            .to_string();
+        assert!(
+            err.contains("`threshold` = ") && err.contains(value) && err.contains("t.json"),
+            "{err}"
+        );
+    }
+    let mut bad = bad(Input {
+        source: 0,
+        delay: 1.0,
+        weight: 0.1,
+    });
+    bad.threshold = f64::NAN;
+    let err = load_error("t.bin", &bad);
+    assert!(err.contains("`threshold` = NaN"), "{err}");
 }
 
 /// The serialized layout of a network, without validation, to write bad files.
 #[derive(Serialize, serde::Deserialize)]
 struct Unchecked {
     kernel: AlphaKernel,
+    threshold: f64,
     neurons: Vec<Neuron>,
 }
 
 impl FileData for Unchecked {
     const KIND: &'static str = "network";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
 }
 
 fn bad(input: Input) -> Unchecked {
@@ -57,6 +150,7 @@ fn bad(input: Input) -> Unchecked {
     };
     Unchecked {
         kernel: AlphaKernel::default(),
+        threshold: 1.0,
         neurons: vec![
             Neuron { inputs: vec![good] },
             Neuron {
@@ -106,8 +200,8 @@ fn rejects_invalid_networks() {
     // A bad kernel is rejected too.
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("kernel.json");
-    let text = r#"{"format":"rsnn","kind":"network","version":1,"seed":null,
-        "data":{"kernel":{"tau":-1.0},"neurons":[]}}"#;
+    let text = r#"{"format":"rsnn","kind":"network","version":2,"seed":null,
+        "data":{"kernel":{"tau":-1.0},"threshold":1.0,"neurons":[]}}"#;
     std::fs::write(&path, text).expect("written");
     let err = load::<Network>(&path).expect_err("bad tau").to_string();
     assert!(err.contains("tau"), "{err}");

@@ -4,8 +4,13 @@ use crate::OptimError;
 use crate::backend::BackendKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::str::FromStr;
 
 /// The objective minimized over the weights `w` of one neuron.
+///
+/// Its canonical names, in files, on the command line and in [`fmt::Display`], are `none`,
+/// `l1`, `l2` and `linf` ([`Objective::name`]); [`str::parse`] accepts them in any case. Files
+/// written before `linf` was canonical spell it `l_inf`, which still loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Objective {
@@ -23,24 +28,68 @@ pub enum Objective {
     #[default]
     L2,
     /// `max_k |w_k|`.
+    #[serde(rename = "linf", alias = "l_inf")]
     LInf,
 }
 
 impl Objective {
+    /// Every objective, in the order of [`Objective::name`]'s list `none, l1, l2, linf`.
+    pub fn all() -> &'static [Objective] {
+        &[
+            Objective::None,
+            Objective::L1,
+            Objective::L2,
+            Objective::LInf,
+        ]
+    }
+
     /// Whether the objective is linear (an LP), i.e. expressible by LP-only backends.
     pub fn is_linear(self) -> bool {
         !matches!(self, Objective::L2)
     }
-}
 
-impl fmt::Display for Objective {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+    /// The canonical name: `none`, `l1`, `l2` or `linf` (as in files and on the command line).
+    pub fn name(self) -> &'static str {
+        match self {
+            Objective::None => "none",
+            Objective::L1 => "l1",
+            Objective::L2 => "l2",
+            Objective::LInf => "linf",
+        }
+    }
+
+    /// A description for people: `none (feasibility)`, `L1`, `squared L2` or `L-infinity`.
+    pub fn description(self) -> &'static str {
+        match self {
             Objective::None => "none (feasibility)",
             Objective::L1 => "L1",
             Objective::L2 => "squared L2",
             Objective::LInf => "L-infinity",
-        })
+        }
+    }
+}
+
+/// Writes the canonical name ([`Objective::name`]).
+impl fmt::Display for Objective {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing an unknown objective name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown objective `{0}` (known: none, l1, l2, linf)")]
+pub struct UnknownObjective(pub String);
+
+/// Parses a canonical name ([`Objective::name`]), in any case.
+impl FromStr for Objective {
+    type Err = UnknownObjective;
+    fn from_str(s: &str) -> Result<Self, UnknownObjective> {
+        Objective::all()
+            .iter()
+            .copied()
+            .find(|o| o.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownObjective(s.to_string()))
     }
 }
 
@@ -61,11 +110,13 @@ pub enum Mode {
 }
 
 /// Parameters of memorization; defaults follow MODEL.md section 1.
+///
+/// The nominal threshold `theta_0` of the firing equalities `z(s) = theta_0` is not a
+/// parameter of memorization: it belongs to the network ([`rsnn_neuron::Network::threshold`]).
+/// Files written when it was one (a `threshold` field) still load: the field is ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MemorizeConfig {
-    /// The nominal firing threshold `theta_0` (firing equalities `z(s) = threshold`).
-    pub threshold: f64,
     /// Bound on the weights: `|w| <= weight_bound` (default 0.2).
     pub weight_bound: f64,
     /// Half-width `hw` of the active regions `[s - hw, s + hw]` (default 0.2).
@@ -93,7 +144,6 @@ pub struct MemorizeConfig {
 impl Default for MemorizeConfig {
     fn default() -> Self {
         Self {
-            threshold: 1.0,
             weight_bound: 0.2,
             half_width: 0.2,
             silent_level: 0.0,
@@ -147,13 +197,6 @@ impl MemorizeConfig {
     /// [`OptimError::BackendUnavailable`] or [`OptimError::Unsupported`].
     pub fn validate(&self) -> Result<ValidConfig, OptimError> {
         let c = self;
-        if !(c.threshold.is_finite() && c.threshold > 0.0) {
-            return Err(invalid(
-                "threshold",
-                c.threshold,
-                "must be finite and positive",
-            ));
-        }
         if !(c.weight_bound.is_finite() && c.weight_bound > 0.0) {
             return Err(invalid(
                 "weight_bound",
@@ -168,12 +211,9 @@ impl MemorizeConfig {
                 "must be in [0, 1) (refractory periods)",
             ));
         }
-        if !(c.silent_level.is_finite() && c.silent_level < c.threshold) {
-            return Err(invalid(
-                "silent_level",
-                c.silent_level,
-                "must be finite and below the threshold",
-            ));
+        if !c.silent_level.is_finite() {
+            // Below the network's threshold too: checked where the network is known.
+            return Err(invalid("silent_level", c.silent_level, "must be finite"));
         }
         if !(c.min_slope.is_finite() && c.min_slope >= 0.0) {
             return Err(invalid("min_slope", c.min_slope, "must be finite and >= 0"));
@@ -191,10 +231,10 @@ impl MemorizeConfig {
         if c.points_per_round == 0 {
             return Err(invalid("points_per_round", 0.0, "must be at least 1"));
         }
-        if let Mode::Grid { step } = c.mode {
-            if !(step.is_finite() && step > 0.0) {
-                return Err(invalid("mode.step", step, "must be finite and positive"));
-            }
+        if let Mode::Grid { step } = c.mode
+            && !(step.is_finite() && step > 0.0)
+        {
+            return Err(invalid("mode.step", step, "must be finite and positive"));
         }
         if !(c.horizon_tolerance.is_finite()
             && c.horizon_tolerance > 0.0
@@ -248,7 +288,7 @@ mod tests {
                 ..Default::default()
             },
             MemorizeConfig {
-                silent_level: 2.0,
+                silent_level: f64::INFINITY,
                 ..Default::default()
             },
             MemorizeConfig {
@@ -286,5 +326,44 @@ mod tests {
         let text = serde_json::to_string(&c).expect("serializable");
         let back: MemorizeConfig = serde_json::from_str(&text).expect("round trip");
         assert_eq!(back, c);
+    }
+
+    #[test]
+    fn objective_names_parse_print_and_serialize() {
+        for &o in Objective::all() {
+            assert_eq!(o.name().parse::<Objective>(), Ok(o));
+            assert_eq!(o.name().to_uppercase().parse::<Objective>(), Ok(o));
+            assert_eq!(o.to_string(), o.name());
+            let json = serde_json::to_string(&o).expect("serializable");
+            assert_eq!(json, format!("\"{}\"", o.name()));
+        }
+        assert!("l_inf".parse::<Objective>().is_err());
+        assert_eq!(
+            "l3".parse::<Objective>().unwrap_err().to_string(),
+            "unknown objective `l3` (known: none, l1, l2, linf)"
+        );
+        // Files written before `linf` was canonical still load.
+        for text in [r#""l_inf""#, r#""linf""#] {
+            let o: Objective = serde_json::from_str(text).expect("known spelling");
+            assert_eq!(o, Objective::LInf);
+        }
+        let c: MemorizeConfig =
+            serde_json::from_str(r#"{"objective":"l_inf"}"#).expect("old report config");
+        assert_eq!(c.objective, Objective::LInf);
+    }
+
+    #[test]
+    fn an_old_threshold_field_is_ignored() {
+        // Reports written when the threshold was part of the configuration still load.
+        let c: MemorizeConfig =
+            serde_json::from_str(r#"{"threshold":2.0,"weight_bound":0.3}"#).expect("valid json");
+        assert_eq!(c.weight_bound, 0.3);
+        assert_eq!(
+            c,
+            MemorizeConfig {
+                weight_bound: 0.3,
+                ..Default::default()
+            }
+        );
     }
 }

@@ -20,6 +20,16 @@ pub enum OptimError {
         /// What the parameter must satisfy.
         reason: &'static str,
     },
+    /// The silent level of the configuration is not below the network's nominal threshold.
+    #[error(
+        "invalid parameter `silent_level` = {silent_level}: must be below the network's threshold {threshold}"
+    )]
+    SilentLevelNotBelowThreshold {
+        /// The silent level of the configuration.
+        silent_level: f64,
+        /// The nominal threshold of the network.
+        threshold: f64,
+    },
     /// The requested backend was not compiled into this build.
     #[error("backend `{backend}` is not compiled in (enable the cargo feature `{backend}`)")]
     BackendUnavailable {
@@ -27,7 +37,10 @@ pub enum OptimError {
         backend: BackendKind,
     },
     /// The backend cannot express the requested objective.
-    #[error("backend `{backend}` does not support the {objective} objective")]
+    #[error(
+        "backend `{backend}` does not support the {} objective",
+        .objective.description()
+    )]
     Unsupported {
         /// The backend.
         backend: BackendKind,

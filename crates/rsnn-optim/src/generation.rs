@@ -37,6 +37,8 @@ struct Point {
 /// The growing constraint set of one neuron.
 struct Generator<'a> {
     config: &'a ValidConfig,
+    /// The network's nominal threshold (the firing equalities' level).
+    threshold: f64,
     memories: Vec<MemoryRows>,
     num_weights: usize,
     equalities: Vec<Row>,
@@ -45,15 +47,21 @@ struct Generator<'a> {
 }
 
 impl<'a> Generator<'a> {
-    fn new(config: &'a ValidConfig, memories: Vec<MemoryRows>, num_weights: usize) -> Self {
+    fn new(
+        config: &'a ValidConfig,
+        threshold: f64,
+        memories: Vec<MemoryRows>,
+        num_weights: usize,
+    ) -> Self {
         let mut equalities = Vec::new();
         for m in &memories {
             for &s in &m.template.firing {
-                equalities.push(Row::dense(&m.potential_row(s), config.threshold));
+                equalities.push(Row::dense(&m.potential_row(s), threshold));
             }
         }
         Self {
             config,
+            threshold,
             memories,
             num_weights,
             equalities,
@@ -162,7 +170,7 @@ impl<'a> Generator<'a> {
         for (memory, m) in self.memories.iter().enumerate() {
             let z = m.arrivals(w)?;
             for &s in &m.template.firing {
-                worst = worst.max((z.potential(s) - c.threshold).abs());
+                worst = worst.max((z.potential(s) - self.threshold).abs());
             }
             if let Some(e) = z.max_potential(&m.template.silent) {
                 worst = worst.max(e.value - c.silent_level);
@@ -213,6 +221,23 @@ fn objective_value(objective: Objective, w: &[f64]) -> f64 {
     }
 }
 
+/// Checks the parameters that depend on the network: the silent level must lie below the
+/// network's nominal threshold.
+///
+/// # Errors
+/// [`OptimError::SilentLevelNotBelowThreshold`].
+pub(crate) fn check_threshold(config: &ValidConfig, network: &Network) -> Result<(), OptimError> {
+    let threshold = network.threshold();
+    if config.silent_level < threshold {
+        Ok(())
+    } else {
+        Err(OptimError::SilentLevelNotBelowThreshold {
+            silent_level: config.silent_level,
+            threshold,
+        })
+    }
+}
+
 fn memory_rows(
     network: &Network,
     id: usize,
@@ -223,6 +248,7 @@ fn memory_rows(
         id,
         count: network.num_neurons(),
     })?;
+    check_threshold(config, network)?;
     if memories.is_empty() {
         return Err(OptimError::NoMemories);
     }
@@ -242,10 +268,12 @@ fn memory_rows(
 }
 
 /// The largest violation of neuron `id`'s template (all memories) by its current weights:
-/// silent level and slope in continuous time (exact extrema), firing equalities and bounds.
+/// silent level and slope in continuous time (exact extrema), firing equalities (at the
+/// network's threshold) and bounds.
 ///
 /// # Errors
-/// Unknown neuron, no memory, or a memory without a channel for a source.
+/// Unknown neuron, a silent level not below the network's threshold, no memory, or a memory
+/// without a channel for a source.
 pub fn template_violation(
     network: &Network,
     id: usize,
@@ -254,15 +282,16 @@ pub fn template_violation(
 ) -> Result<f64, OptimError> {
     let rows = memory_rows(network, id, memories, config)?;
     let weights = network.weights(id).unwrap_or_default();
-    let g = Generator::new(config, rows, weights.len());
+    let g = Generator::new(config, network.threshold(), rows, weights.len());
     Ok(g.violations(&weights, 0)?.0)
 }
 
-/// Memorizes neuron `id` (channel `id` of every memory) with the backend of `config`.
+/// Memorizes neuron `id` (channel `id` of every memory) with the backend of `config`; the
+/// firing equalities hold at the network's nominal threshold ([`Network::threshold`]).
 ///
 /// # Errors
-/// Unknown neuron, no memory, missing source channels, or a backend error (not an
-/// infeasibility: that is a [`NeuronStatus`]).
+/// Unknown neuron, a silent level not below the network's threshold, no memory, missing
+/// source channels, or a backend error (not an infeasibility: that is a [`NeuronStatus`]).
 pub fn memorize_neuron(
     network: &Network,
     id: usize,
@@ -287,7 +316,7 @@ pub fn memorize_neuron_with(
     let started = Instant::now();
     let rows = memory_rows(network, id, memories, config)?;
     let num_weights = network.neuron(id).map_or(0, |n| n.inputs.len());
-    let mut g = Generator::new(config, rows, num_weights);
+    let mut g = Generator::new(config, network.threshold(), rows, num_weights);
     let initial = match config.mode {
         Mode::ContinuousTime => g.initial_points(),
         Mode::Grid { step } => g.grid_points(step),

@@ -63,7 +63,7 @@ pub mod problem;
 mod templates;
 
 pub use backend::{Backend, BackendKind, SolveStatus};
-pub use config::{MemorizeConfig, Mode, Objective, ValidConfig};
+pub use config::{MemorizeConfig, Mode, Objective, UnknownObjective, ValidConfig};
 pub use error::OptimError;
 pub use problem::{Problem, Row};
 pub use templates::Template;

@@ -1,6 +1,6 @@
 //! Memorizing a whole network: one independent problem per neuron, solved in parallel (rayon).
 
-use crate::generation::{NeuronResult, memorize_neuron_with};
+use crate::generation::{NeuronResult, check_threshold, memorize_neuron_with};
 use crate::report::NetworkReport;
 use crate::{MemorizeConfig, OptimError};
 use rayon::prelude::*;
@@ -11,14 +11,15 @@ use std::time::Instant;
 
 /// Memorizes `memories` (each a score with one channel per neuron, each with its own period)
 /// in `network`: every neuron gets the weights solving its problem for the union of the
-/// memories' templates. Neurons whose problem is infeasible (or whose solve fails) keep their
+/// memories' templates, with the firing equalities at the network's nominal threshold
+/// ([`Network::threshold`]). Neurons whose problem is infeasible (or whose solve fails) keep their
 /// weights and are listed in the report; nothing is ever set to NaN.
 ///
 /// Neurons are solved in parallel on the rayon thread pool; the results do not depend on the
 /// number of threads. `progress(done, total)` is called after each neuron (from any thread).
 ///
 /// # Errors
-/// An invalid configuration, no memory, a memory without one channel per neuron, or a backend
+/// An invalid configuration, a silent level not below the network's threshold, no memory, a memory without one channel per neuron, or a backend
 /// error (not an infeasibility).
 pub fn memorize_network<F>(
     network: &mut Network,
@@ -31,6 +32,7 @@ where
 {
     let started = Instant::now();
     let config = config.validate()?;
+    check_threshold(&config, network)?;
     if memories.is_empty() {
         return Err(OptimError::NoMemories);
     }

@@ -32,6 +32,45 @@ fn realistic_neuron_is_memorized_and_verified_by_brute_force() {
 }
 
 #[test]
+fn firing_equalities_hold_at_the_networks_threshold() {
+    // Threshold 2 with weight bound 0.4 is the default problem scaled by 2: still feasible.
+    let config = valid(MemorizeConfig {
+        weight_bound: 0.4,
+        min_slope: 4.0,
+        ..Default::default()
+    });
+    let (net, score) = common::single_neuron(3, 500, 50.0, 0.2);
+    let mut net = net.with_threshold(2.0).expect("valid threshold");
+    let memories = std::slice::from_ref(&score);
+    let r = memorize_neuron(&net, 0, memories, &config).expect("runs");
+    assert_eq!(r.report.status, NeuronStatus::Memorized, "{:?}", r.report);
+    net.set_weights(0, &r.weights.expect("weights"))
+        .expect("fit");
+    let b = common::brute_force_violation(&net, 0, &score, &config, 2e-3);
+    assert!(b <= 1e-6, "brute-force violation at threshold 2: {b}");
+    // At threshold 1 the same weights fire at the wrong level.
+    let net1 = net.clone().with_threshold(1.0).expect("valid threshold");
+    let v = template_violation(&net1, 0, memories, &config).expect("runs");
+    assert!(v > 0.5, "violation at threshold 1: {v}");
+    // A silent level at or above the network's threshold is refused.
+    let high = valid(MemorizeConfig {
+        silent_level: 2.0,
+        ..Default::default()
+    });
+    let err = memorize_neuron(&net, 0, memories, &high).expect_err("silent level too high");
+    assert!(
+        matches!(
+            err,
+            rsnn_optim::OptimError::SilentLevelNotBelowThreshold {
+                silent_level: 2.0,
+                threshold: 2.0
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn every_objective_is_memorized() {
     let (mut net, score) = common::single_neuron(11, 500, 50.0, 0.2);
     let memories = std::slice::from_ref(&score);

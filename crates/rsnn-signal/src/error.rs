@@ -1,6 +1,50 @@
 //! The error type of `rsnn-signal`.
 
+use crate::io::Encoding;
+use std::fmt;
 use std::path::PathBuf;
+
+/// The message of an encoder or decoder, kept as text so that no codec's own error type is
+/// part of the public API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodecError {
+    message: String,
+}
+
+impl CodecError {
+    /// An error with this message.
+    pub fn new(message: impl fmt::Display) -> Self {
+        Self {
+            message: message.to_string(),
+        }
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for CodecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CodecError {}
+
+/// "version 2" or "versions 1, 2": the versions a build reads.
+fn readable(supported: u32, older: &[u32]) -> String {
+    if older.is_empty() {
+        return format!("version {supported}");
+    }
+    let all: Vec<String> = older
+        .iter()
+        .chain([&supported])
+        .map(u32::to_string)
+        .collect();
+    format!("versions {}", all.join(", "))
+}
 
 /// Where a spike sits: an optional channel (neuron) and the index of the spike in its train.
 fn at(channel: &Option<usize>, index: &usize) -> String {
@@ -115,21 +159,25 @@ pub enum SignalError {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// A JSON file is malformed or holds invalid data.
-    #[error("{}: invalid JSON rsnn file: {source}", .path.display())]
-    Json {
+    /// A file is malformed or holds invalid data.
+    #[error("{}: invalid {encoding} rsnn file: {source}", .path.display())]
+    Decode {
         /// The file.
         path: PathBuf,
-        /// The underlying error (names the field, the position and the broken invariant).
-        source: serde_json::Error,
+        /// Its encoding.
+        encoding: Encoding,
+        /// What the decoder reported (names the field, the position and the broken invariant).
+        source: CodecError,
     },
-    /// A bincode file is malformed or holds invalid data.
-    #[error("{}: invalid bincode rsnn file: {source}", .path.display())]
-    Bincode {
+    /// Data could not be encoded (for instance a non-finite number in JSON).
+    #[error("{}: cannot encode as {encoding}: {source}", .path.display())]
+    Encode {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: bincode::Error,
+        /// The encoding asked for.
+        encoding: Encoding,
+        /// What the encoder reported.
+        source: CodecError,
     },
     /// A file holds another kind of rsnn data than requested.
     #[error("{}: holds `{found}` data, expected `{expected}`", .path.display())]
@@ -142,7 +190,11 @@ pub enum SignalError {
         found: String,
     },
     /// A file was written with a format version this build cannot read.
-    #[error("{}: format version {found} of `{kind}` is not supported (this build reads version {supported})", .path.display())]
+    #[error(
+        "{}: format version {found} of `{kind}` is not supported (this build reads {})",
+        .path.display(),
+        readable(*.supported, .older)
+    )]
     UnsupportedVersion {
         /// The file.
         path: PathBuf,
@@ -152,6 +204,8 @@ pub enum SignalError {
         found: u32,
         /// The version this build reads and writes.
         supported: u32,
+        /// The older versions this build still reads (and upgrades).
+        older: &'static [u32],
     },
     /// The file extension does not name a known encoding.
     #[error("{}: unknown file extension (use .json, .bin or .bincode)", .path.display())]
@@ -183,5 +237,21 @@ mod tests {
             e.to_string(),
             "channel 3, spike 5: spike times are not sorted (2 follows 4)"
         );
+    }
+
+    #[test]
+    fn version_messages_list_what_is_read() {
+        let e = |older| SignalError::UnsupportedVersion {
+            path: PathBuf::from("n.json"),
+            kind: "network",
+            found: 9,
+            supported: 2,
+            older,
+        };
+        assert_eq!(
+            e(&[1]).to_string(),
+            "n.json: format version 9 of `network` is not supported (this build reads versions 1, 2)"
+        );
+        assert!(e(&[]).to_string().ends_with("(this build reads version 2)"));
     }
 }

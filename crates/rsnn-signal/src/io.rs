@@ -7,13 +7,24 @@
 //! clear error, never a panic. Writing goes to a temporary file in the same folder that is then
 //! renamed, so no half-written file is ever left behind.
 //!
+//! A kind may still read some older format versions: it lists them in
+//! [`FileData::OLDER_VERSIONS`] and upgrades their data in [`FileData::upgrade`], which also
+//! says in plain words what it had to assume; those notes come back in [`Header::notes`].
+//!
 //! The encoding is chosen by extension: `.json`, or `.bin` / `.bincode`. The binary codec is
-//! bincode 1.3 with fixed-width little-endian integers; only this module knows it.
+//! bincode 1.3 with fixed-width little-endian integers; only this module knows it, and its
+//! errors reach callers only as text ([`CodecError`]).
 
 use crate::SignalError;
+use crate::error::CodecError;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+#[path = "io_older.rs"]
+mod older;
+pub use older::OlderData;
 
 /// The value of the `format` field of every rsnn file.
 pub const FORMAT_TAG: &str = "rsnn";
@@ -22,21 +33,43 @@ pub const FORMAT_TAG: &str = "rsnn";
 pub trait FileData: Serialize + DeserializeOwned {
     /// The `kind` tag of files holding this type.
     const KIND: &'static str;
-    /// The format version this build reads and writes.
+    /// The format version this build writes (and reads).
     const VERSION: u32;
+    /// Older format versions this build still reads, through [`FileData::upgrade`] (none by
+    /// default).
+    const OLDER_VERSIONS: &'static [u32] = &[];
+
+    /// Decodes the data of a file of an older format version (one of
+    /// [`FileData::OLDER_VERSIONS`], see [`OlderData::version`]) and upgrades it to this
+    /// version. Returns the data and human-readable notes on what had to be assumed (for
+    /// instance a default for a field the old version did not record).
+    ///
+    /// The default refuses with [`SignalError::UnsupportedVersion`].
+    ///
+    /// # Errors
+    /// Malformed or invalid old data (see [`OlderData::decode`] and [`OlderData::invalid`]).
+    fn upgrade(data: OlderData<'_>) -> Result<(Self, Vec<String>), SignalError> {
+        Err(data.unsupported(Self::KIND, Self::VERSION, Self::OLDER_VERSIONS))
+    }
 }
 
 /// The header of an rsnn file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Header {
     /// Always [`FORMAT_TAG`].
     pub format: String,
     /// The kind of data.
     pub kind: String,
-    /// The format version of the data.
+    /// The format version of the data in the file (possibly older than the version the data
+    /// was upgraded to).
     pub version: u32,
     /// The random seed that produced the data, if any.
     pub seed: Option<u64>,
+    /// Human-readable notes from loading, for instance what an upgrade from an older version
+    /// assumed (empty for a file of the current version; never stored in the file).
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -82,10 +115,27 @@ impl Encoding {
     }
 }
 
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Encoding::Json => "JSON",
+            Encoding::Bincode => "bincode",
+        })
+    }
+}
+
 fn io_error(path: &Path, source: std::io::Error) -> SignalError {
     SignalError::Io {
         path: path.to_owned(),
         source,
+    }
+}
+
+fn decode_error(path: &Path, encoding: Encoding, message: impl fmt::Display) -> SignalError {
+    SignalError::Decode {
+        path: path.to_owned(),
+        encoding,
+        source: CodecError::new(message),
     }
 }
 
@@ -95,6 +145,26 @@ fn bincode_options() -> impl bincode::Options {
         .with_fixint_encoding()
         .with_little_endian()
         .allow_trailing_bytes()
+}
+
+/// Decodes `bytes` as a `U` in `encoding`; `path` is only used in error messages.
+fn decode<U: DeserializeOwned>(
+    bytes: &[u8],
+    encoding: Encoding,
+    path: &Path,
+) -> Result<U, SignalError> {
+    match encoding {
+        Encoding::Json => {
+            serde_json::from_slice(bytes).map_err(|e| decode_error(path, encoding, e))
+        }
+        Encoding::Bincode => {
+            use bincode::Options;
+            bincode_options()
+                .with_limit(bytes.len() as u64)
+                .deserialize(bytes)
+                .map_err(|e| decode_error(path, encoding, e))
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
@@ -128,7 +198,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SignalError> {
 /// Encodes `data` with its header in the given encoding.
 ///
 /// # Errors
-/// Serialization errors (for instance non-finite floats in JSON).
+/// [`SignalError::Encode`] (for instance non-finite floats in JSON).
 pub fn to_bytes<T: FileData>(
     data: &T,
     seed: Option<u64>,
@@ -142,19 +212,18 @@ pub fn to_bytes<T: FileData>(
         seed,
         data,
     };
+    let encode_error = |message: &dyn fmt::Display| SignalError::Encode {
+        path: path.to_owned(),
+        encoding,
+        source: CodecError::new(message),
+    };
     match encoding {
-        Encoding::Json => serde_json::to_vec(&envelope).map_err(|source| SignalError::Json {
-            path: path.to_owned(),
-            source,
-        }),
+        Encoding::Json => serde_json::to_vec(&envelope).map_err(|e| encode_error(&e)),
         Encoding::Bincode => {
             use bincode::Options;
             bincode_options()
                 .serialize(&envelope)
-                .map_err(|source| SignalError::Bincode {
-                    path: path.to_owned(),
-                    source,
-                })
+                .map_err(|e| encode_error(&e))
         }
     }
 }
@@ -162,7 +231,7 @@ pub fn to_bytes<T: FileData>(
 /// Saves `data` to `path`, in the encoding its extension names, recording `seed`.
 ///
 /// # Errors
-/// Unknown extension, serialization or I/O errors.
+/// Unknown extension, encoding or I/O errors.
 pub fn save<T: FileData>(path: &Path, data: &T, seed: Option<u64>) -> Result<(), SignalError> {
     let bytes = to_bytes(data, seed, Encoding::from_path(path)?, path)?;
     write_atomically(path, &bytes)
@@ -181,35 +250,21 @@ fn check_header<T: FileData>(path: &Path, header: &Header) -> Result<(), SignalE
             found,
         });
     }
-    if header.version != T::VERSION {
+    if header.version != T::VERSION && !T::OLDER_VERSIONS.contains(&header.version) {
         return Err(SignalError::UnsupportedVersion {
             path: path.to_owned(),
             kind: T::KIND,
             found: header.version,
             supported: T::VERSION,
+            older: T::OLDER_VERSIONS,
         });
     }
     Ok(())
 }
 
-/// Decodes an rsnn file from bytes; `path` is only used in error messages.
-///
-/// # Errors
-/// Malformed data, wrong kind, unsupported version, or data that violates its invariants.
-pub fn from_bytes<T: FileData>(
-    bytes: &[u8],
-    encoding: Encoding,
-    path: &Path,
-) -> Result<(T, Header), SignalError> {
-    let json_err = |source| SignalError::Json {
-        path: path.to_owned(),
-        source,
-    };
-    let bin_err = |source| SignalError::Bincode {
-        path: path.to_owned(),
-        source,
-    };
-    let header: Header = match encoding {
+/// The header alone, decoded from the start of a file.
+fn decode_header(bytes: &[u8], encoding: Encoding, path: &Path) -> Result<Header, SignalError> {
+    match encoding {
         Encoding::Json => {
             #[derive(Deserialize)]
             struct JsonHeader {
@@ -219,40 +274,55 @@ pub fn from_bytes<T: FileData>(
                 #[serde(default)]
                 seed: Option<u64>,
             }
-            let h: JsonHeader = serde_json::from_slice(bytes).map_err(json_err)?;
-            Header {
+            let h: JsonHeader = decode(bytes, encoding, path)?;
+            Ok(Header {
                 format: h.format,
                 kind: h.kind,
                 version: h.version,
                 seed: h.seed,
-            }
+                notes: Vec::new(),
+            })
         }
-        Encoding::Bincode => {
-            use bincode::Options;
-            bincode_options().deserialize(bytes).map_err(bin_err)?
-        }
-    };
-    check_header::<T>(path, &header)?;
-    let envelope: EnvelopeIn<T> = match encoding {
-        Encoding::Json => serde_json::from_slice(bytes).map_err(json_err)?,
         Encoding::Bincode => {
             use bincode::Options;
             bincode_options()
-                .with_limit(bytes.len() as u64)
                 .deserialize(bytes)
-                .map_err(bin_err)?
+                .map_err(|e| decode_error(path, encoding, e))
         }
-    };
+    }
+}
+
+/// Decodes an rsnn file from bytes; `path` is only used in error messages. A file of an older
+/// version the kind still reads is upgraded, and the header carries the upgrade's notes.
+///
+/// # Errors
+/// Malformed data, wrong kind, unsupported version, or data that violates its invariants.
+pub fn from_bytes<T: FileData>(
+    bytes: &[u8],
+    encoding: Encoding,
+    path: &Path,
+) -> Result<(T, Header), SignalError> {
+    let mut header = decode_header(bytes, encoding, path)?;
+    check_header::<T>(path, &header)?;
+    if header.version != T::VERSION {
+        let older = OlderData::new(bytes, encoding, path, header.version);
+        let (data, notes) = T::upgrade(older)?;
+        header.notes = notes;
+        return Ok((data, header));
+    }
+    let envelope: EnvelopeIn<T> = decode(bytes, encoding, path)?;
     let header = Header {
         format: envelope.format,
         kind: envelope.kind,
         version: envelope.version,
         seed: envelope.seed,
+        notes: Vec::new(),
     };
     Ok((envelope.data, header))
 }
 
-/// Loads an rsnn file written by [`save`], returning the data and its header (with the seed).
+/// Loads an rsnn file written by [`save`], returning the data and its header (with the seed,
+/// and notes if the file had an older version and was upgraded).
 ///
 /// # Errors
 /// I/O errors, unknown extension, malformed data, wrong kind or version, invalid data.
@@ -269,32 +339,7 @@ pub fn load<T: FileData>(path: &Path) -> Result<(T, Header), SignalError> {
 pub fn read_header(path: &Path) -> Result<Header, SignalError> {
     let encoding = Encoding::from_path(path)?;
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    match encoding {
-        Encoding::Json => {
-            let v: serde_json::Value =
-                serde_json::from_slice(&bytes).map_err(|source| SignalError::Json {
-                    path: path.to_owned(),
-                    source,
-                })?;
-            let mut v = v;
-            if let Some(obj) = v.as_object_mut() {
-                obj.remove("data");
-            }
-            serde_json::from_value(v).map_err(|source| SignalError::Json {
-                path: path.to_owned(),
-                source,
-            })
-        }
-        Encoding::Bincode => {
-            use bincode::Options;
-            bincode_options()
-                .deserialize(&bytes)
-                .map_err(|source| SignalError::Bincode {
-                    path: path.to_owned(),
-                    source,
-                })
-        }
-    }
+    decode_header(&bytes, encoding, path)
 }
 
 impl FileData for crate::Score {
@@ -318,89 +363,5 @@ impl FileData for Vec<crate::SpikeTrain> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Score;
-
-    fn score() -> Score {
-        Score::new(10.0, vec![vec![1.0, 4.5], vec![], vec![9.0]]).unwrap()
-    }
-
-    #[test]
-    fn round_trip_both_encodings() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in ["s.json", "s.bin"] {
-            let path = dir.path().join(name);
-            save(&path, &score(), Some(42)).unwrap();
-            let (back, header): (Score, Header) = load(&path).unwrap();
-            assert_eq!(back, score());
-            assert_eq!(header.seed, Some(42));
-            assert_eq!(header.kind, "score");
-            assert_eq!(read_header(&path).unwrap(), header);
-        }
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
-    }
-
-    #[test]
-    fn rejects_bad_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bad.json");
-        let write = |text: &str| std::fs::write(&path, text).unwrap();
-        write(r#"{"format":"rsnn","kind":"score","version":99,"seed":null,"data":{}}"#);
-        assert!(matches!(
-            load::<Score>(&path),
-            Err(SignalError::UnsupportedVersion { found: 99, .. })
-        ));
-        write(r#"{"format":"rsnn","kind":"network","version":1,"seed":null,"data":{}}"#);
-        assert!(matches!(
-            load::<Score>(&path),
-            Err(SignalError::WrongKind { .. })
-        ));
-        write(
-            r#"{"format":"rsnn","kind":"score","version":1,"seed":null,"data":{"period":-1,"channels":[]}}"#,
-        );
-        let err = load::<Score>(&path).unwrap_err().to_string();
-        assert!(err.contains("period") && err.contains("-1"), "{err}");
-        write(
-            r#"{"format":"rsnn","kind":"score","version":1,"data":{"period":10,"channels":[[3,2]]}}"#,
-        );
-        let err = load::<Score>(&path).unwrap_err().to_string();
-        assert!(err.contains("channel 0, spike 1"), "{err}");
-        write("{not json");
-        assert!(matches!(
-            load::<Score>(&path),
-            Err(SignalError::Json { .. })
-        ));
-        let missing = dir.path().join("missing.json");
-        assert!(matches!(
-            load::<Score>(&missing),
-            Err(SignalError::Io { .. })
-        ));
-        assert!(matches!(
-            load::<Score>(&dir.path().join("x.txt")),
-            Err(SignalError::UnknownExtension { .. })
-        ));
-        let bin = dir.path().join("bad.bin");
-        std::fs::write(&bin, [1u8, 2, 3]).unwrap();
-        assert!(matches!(
-            load::<Score>(&bin),
-            Err(SignalError::Bincode { .. })
-        ));
-    }
-
-    #[test]
-    fn truncated_bincode_is_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.bin");
-        save(&path, &score(), None).unwrap();
-        let bytes = std::fs::read(&path).unwrap();
-        for cut in [bytes.len() / 2, bytes.len() - 1] {
-            std::fs::write(&path, &bytes[..cut]).unwrap();
-            assert!(load::<Score>(&path).is_err());
-        }
-    }
-}
+#[path = "io_tests.rs"]
+mod tests;

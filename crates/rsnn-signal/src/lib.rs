@@ -43,7 +43,7 @@ mod similarity;
 mod train;
 mod truncnorm;
 
-pub use error::SignalError;
+pub use error::{CodecError, SignalError};
 pub use jitter::{JitterConfig, jitter_periodic, jitter_score, jitter_train};
 pub use kernel::AlphaKernel;
 pub use sample::{

@@ -49,10 +49,11 @@ fn fold(times: &[f64], period: f64, start: f64) -> Vec<f64> {
     let lo = times.partition_point(|&t| t < start);
     let hi = times.partition_point(|&t| t < end).max(lo);
     let mut window = &times[lo..hi];
-    if let (Some(&first), Some(&last)) = (window.first(), window.last()) {
-        if window.len() >= 2 && first + period - last < REFRACTORY_PERIOD - REFRACTORY_TOLERANCE {
-            window = &window[..window.len() - 1];
-        }
+    if let (Some(&first), Some(&last)) = (window.first(), window.last())
+        && window.len() >= 2
+        && first + period - last < REFRACTORY_PERIOD - REFRACTORY_TOLERANCE
+    {
+        window = &window[..window.len() - 1];
     }
     let mut folded: Vec<f64> = window
         .iter()

@@ -196,16 +196,16 @@ impl PeriodicTrain {
                 });
             }
         }
-        if let (Some(&first), Some(&last)) = (times.first(), times.last()) {
-            if first + period - last < REFRACTORY_PERIOD - REFRACTORY_TOLERANCE {
-                return Err(SignalError::Refractory {
-                    channel,
-                    index: 0,
-                    previous: last,
-                    current: first + period,
-                    min_gap: REFRACTORY_PERIOD,
-                });
-            }
+        if let (Some(&first), Some(&last)) = (times.first(), times.last())
+            && first + period - last < REFRACTORY_PERIOD - REFRACTORY_TOLERANCE
+        {
+            return Err(SignalError::Refractory {
+                channel,
+                index: 0,
+                previous: last,
+                current: first + period,
+                min_gap: REFRACTORY_PERIOD,
+            });
         }
         Ok(Self { period, times })
     }

@@ -16,10 +16,10 @@ fn assert_circular(train: &PeriodicTrain) {
     for w in t.windows(2) {
         assert!(w[1] - w[0] >= 1.0 - REFRACTORY_TOLERANCE, "{t:?}");
     }
-    if let (Some(&first), Some(&last)) = (t.first(), t.last()) {
-        if t.len() > 1 {
-            assert!(first + period - last >= 1.0 - REFRACTORY_TOLERANCE, "{t:?}");
-        }
+    if let (Some(&first), Some(&last)) = (t.first(), t.last())
+        && t.len() > 1
+    {
+        assert!(first + period - last >= 1.0 - REFRACTORY_TOLERANCE, "{t:?}");
     }
 }
 

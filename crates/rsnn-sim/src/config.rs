@@ -4,8 +4,9 @@ use crate::{Prompt, SimError};
 use rsnn_signal::{Score, SpikeTrain};
 use serde::{Deserialize, Serialize};
 
-/// What to simulate: the time span, the threshold and its noise, the seed, the initial
-/// condition (spike history) and the prompts.
+/// What to simulate: the time span, the threshold noise and its seed, the initial condition
+/// (spike history) and the prompts. The nominal threshold is the network's
+/// ([`rsnn_neuron::Network::threshold`]); a `threshold` field in an old JSON config is ignored.
 ///
 /// Every field has a default (MODEL.md section 1), so a JSON config may name only what differs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,9 +16,8 @@ pub struct SimulationConfig {
     pub start: f64,
     /// End of the simulated span (exclusive).
     pub end: f64,
-    /// The nominal threshold `theta_0` (default 1).
-    pub threshold: f64,
-    /// Standard deviation of the threshold noise (default 0.1; 0 gives a deterministic run).
+    /// Standard deviation of the threshold noise around the network's nominal threshold
+    /// (default 0.1; 0 gives a deterministic run).
     pub sigma: f64,
     /// The seed of the threshold noise; neuron `l` draws from stream `l` of
     /// `ChaCha8Rng::seed_from_u64(seed)`.
@@ -34,7 +34,6 @@ impl Default for SimulationConfig {
         Self {
             start: 0.0,
             end: 50.0,
-            threshold: 1.0,
             sigma: 0.1,
             seed: 0,
             history: Vec::new(),
@@ -108,9 +107,6 @@ impl SimulationConfig {
         if !(self.end.is_finite() && self.end >= self.start) {
             return Err(param("end", self.end, "must be finite and >= start"));
         }
-        if !self.threshold.is_finite() {
-            return Err(param("threshold", self.threshold, "must be finite"));
-        }
         if !(self.sigma.is_finite() && self.sigma >= 0.0) {
             return Err(param("sigma", self.sigma, "must be finite and >= 0"));
         }
@@ -183,7 +179,7 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         let c = SimulationConfig::default();
-        assert_eq!((c.threshold, c.sigma, c.end), (1.0, 0.1, 50.0));
+        assert_eq!((c.sigma, c.end), (0.1, 50.0));
         assert!(c.validate(3).is_ok());
         let c: SimulationConfig = serde_json::from_str(r#"{"end": 7, "seed": 3}"#).unwrap();
         assert_eq!((c.start, c.end, c.seed), (0.0, 7.0, 3));
@@ -205,9 +201,12 @@ mod tests {
         check(c, "sigma");
         check(SimulationConfig::new(5.0, 1.0), "end");
         check(SimulationConfig::new(f64::NAN, 1.0), "start");
-        let mut c = SimulationConfig::new(0.0, 10.0);
-        c.threshold = f64::INFINITY;
-        check(c, "threshold");
+    }
+
+    #[test]
+    fn an_old_threshold_field_is_ignored() {
+        let c: SimulationConfig = serde_json::from_str(r#"{"end": 7, "threshold": 2}"#).unwrap();
+        assert_eq!(c, SimulationConfig::new(0.0, 7.0));
     }
 
     #[test]

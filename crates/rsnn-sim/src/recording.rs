@@ -144,12 +144,11 @@ impl Recording {
             .window(cycle_start, cycle_start + period)
             .into_iter()
             .map(|mut times| {
-                if let (Some(&first), Some(&last)) = (times.first(), times.last()) {
-                    if times.len() > 1
-                        && first + period - last < REFRACTORY_PERIOD - REFRACTORY_TOLERANCE
-                    {
-                        times.pop();
-                    }
+                if let (Some(&first), Some(&last)) = (times.first(), times.last())
+                    && times.len() > 1
+                    && first + period - last < REFRACTORY_PERIOD - REFRACTORY_TOLERANCE
+                {
+                    times.pop();
                 }
                 let mut wrapped: Vec<f64> = times
                     .into_iter()

@@ -151,3 +151,22 @@ fn thresholds_come_from_one_stream_per_neuron() {
         r.train(2).unwrap().times()[0]
     );
 }
+
+#[test]
+fn the_networks_threshold_sets_the_crossing_level() {
+    // One arrival of weight 4 at threshold 2 crosses where 4 h(u) = 2, i.e. where a weight-2
+    // arrival crosses threshold 1; the noise is drawn around the network's threshold.
+    let net = network(2, &[(1, 0, 2.0, 4.0)]).with_threshold(2.0).unwrap();
+    let mut config = noiseless(0.0, 2.0);
+    config.history = history(&[&[-1.0], &[]]);
+    let r = simulate(&net, &config).unwrap();
+    let u1 = single_arrival_delay(2.0);
+    assert_trains_close(&times(&r), &[vec![], vec![1.0 + u1]], 1e-12);
+    // At threshold 1 the same arrival crosses earlier.
+    let at_1 = simulate(&net.with_threshold(1.0).unwrap(), &config).unwrap();
+    let first = at_1.train(1).unwrap().times()[0];
+    assert!(
+        (first - (1.0 + single_arrival_delay(4.0))).abs() < 1e-12,
+        "{first}"
+    );
+}

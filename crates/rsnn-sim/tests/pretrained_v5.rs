@@ -17,7 +17,6 @@ fn recalls_its_score_for_five_cycles() {
     let period = v5.score.period();
     let cycles = 5;
     let mut config = SimulationConfig::new(0.0, cycles as f64 * period);
-    config.threshold = v5.threshold;
     config.sigma = 0.1;
     config.seed = 2024;
     config.history = history_from_score(&v5.score, 0.0, 1).unwrap();

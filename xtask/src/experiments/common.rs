@@ -1,7 +1,7 @@
 //! Pieces shared by the experiments: building a random network with its score, memorizing,
 //! summarizing similarities.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rsnn::prelude::*;
 
 /// The size of a random network and its scores.
@@ -36,15 +36,9 @@ pub fn memorize(
     Ok((report, summary))
 }
 
-/// The objectives by name.
+/// The objectives by name (`none`, `l1`, `l2`, `linf`).
 pub fn objective(name: &str) -> Result<Objective> {
-    Ok(match name {
-        "none" => Objective::None,
-        "l1" => Objective::L1,
-        "l2" => Objective::L2,
-        "linf" => Objective::LInf,
-        other => bail!("unknown objective `{other}`"),
-    })
+    Ok(name.parse()?)
 }
 
 /// Mean and minimum of a list (NaN when empty).

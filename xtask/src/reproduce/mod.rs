@@ -144,10 +144,10 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
                         t0.elapsed().as_secs_f64(),
                         started.elapsed().as_secs_f64()
                     );
-                    if let Err(e) = outcome {
-                        if let Ok(mut f) = failures.lock() {
-                            f.push(format!("{}/{}: {e:#}", exp.name(), job.id));
-                        }
+                    if let Err(e) = outcome
+                        && let Ok(mut f) = failures.lock()
+                    {
+                        f.push(format!("{}/{}: {e:#}", exp.name(), job.id));
                     }
                 }
             });

@@ -57,6 +57,7 @@ fn network_facts(n: &Network) -> Facts {
             json!([if dmin.is_finite() { dmin } else { 0.0 }, dmax]),
         ),
         ("kernel tau", json!(n.kernel().tau())),
+        ("threshold", json!(n.threshold())),
         ("nonzero weights", json!(nonzero)),
         ("largest |weight|", json!(wmax)),
     ]
@@ -137,7 +138,7 @@ pub fn facts(path: &Path, kind: &str) -> Result<Option<Facts>> {
     if !rsnn::io::KINDS.contains(&kind) {
         return Ok(None);
     }
-    Ok(Some(match rsnn::io::load_any(path)?.0 {
+    Ok(Some(match crate::files::load_any(path)?.0 {
         AnyFile::Score(s) => score_facts(&s),
         AnyFile::Network(n) => network_facts(&n),
         AnyFile::Recording(r) => recording_facts(&r),

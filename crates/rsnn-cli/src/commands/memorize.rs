@@ -3,7 +3,8 @@
 use crate::Output;
 use crate::files;
 use anyhow::{Result, bail};
-use clap::{Args, ValueEnum};
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use rsnn::neuron::Network;
 use rsnn::optim::MemorizeRecord;
 use rsnn::optim::{
@@ -13,36 +14,21 @@ use rsnn::signal::Score;
 use serde_json::json;
 use std::path::PathBuf;
 
-/// The objective over the weights of one neuron.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ObjectiveArg {
-    /// Feasibility only.
-    None,
-    /// Sum of |w|.
-    L1,
-    /// Half the sum of w^2 (recommended).
-    L2,
-    /// Largest |w|.
-    Linf,
-}
-
-impl From<ObjectiveArg> for Objective {
-    fn from(o: ObjectiveArg) -> Self {
-        match o {
-            ObjectiveArg::None => Objective::None,
-            ObjectiveArg::L1 => Objective::L1,
-            ObjectiveArg::L2 => Objective::L2,
-            ObjectiveArg::Linf => Objective::LInf,
-        }
-    }
+/// Parses `--objective` with [`Objective`]'s own names (`none`, `l1`, `l2`, `linf`), listing
+/// them with their descriptions in the help.
+fn objective_parser() -> impl TypedValueParser<Value = Objective> {
+    let values = Objective::all()
+        .iter()
+        .map(|o| PossibleValue::new(o.name()).help(o.description()));
+    PossibleValuesParser::new(values).try_map(|s| s.parse::<Objective>())
 }
 
 /// The memorization parameters (shared by `memorize` and `demo`).
 #[derive(Debug, Clone, Args)]
 pub struct SolverArgs {
     /// Objective over the weights.
-    #[arg(long, value_enum, default_value_t = ObjectiveArg::L2)]
-    pub objective: ObjectiveArg,
+    #[arg(long, default_value_t = Objective::L2, value_parser = objective_parser(), ignore_case = true)]
+    pub objective: Objective,
     /// Solver backend, among those compiled in (clarabel; good_lp with `--features good_lp`).
     #[arg(long, default_value_t = BackendKind::default().name().to_string())]
     pub backend: String,
@@ -83,7 +69,7 @@ impl SolverArgs {
             half_width: self.half_width,
             silent_level: self.silent_level,
             min_slope: self.slope,
-            objective: self.objective.into(),
+            objective: self.objective,
             tolerance: self.tolerance,
             max_rounds: self.max_rounds,
             mode: match self.grid {
@@ -241,4 +227,29 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
         "mean_rounds": report.mean_rounds(),
         "max_violation": report.max_violation(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Cli, Command};
+    use clap::Parser;
+
+    fn objective(value: &str) -> Result<Objective, clap::Error> {
+        let args = ["rsnn", "memorize", "n.json", "s.json", "-o", "o.json"];
+        let cli = Cli::try_parse_from(args.iter().copied().chain(["--objective", value]))?;
+        match cli.command {
+            Command::Memorize(m) => Ok(m.solver.objective),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn objectives_parse_by_their_canonical_names() {
+        for &o in Objective::all() {
+            assert_eq!(objective(o.name()).ok(), Some(o));
+        }
+        assert_eq!(objective("LInf").ok(), Some(Objective::LInf));
+        assert!(objective("l_inf").is_err() && objective("l3").is_err());
+    }
 }

@@ -43,6 +43,10 @@ pub struct NetworkArgs {
     /// Time constant tau of the alpha kernel.
     #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
     pub tau: f64,
+    /// Nominal threshold theta_0 of the neurons, recorded in the network (memorization and
+    /// simulation use it).
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
+    pub threshold: f64,
     /// Random seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -88,15 +92,17 @@ pub fn sample_network(config: &TopologyConfig, tau: f64, seed: u64) -> Result<Ne
 /// Invalid parameters or an unwritable output.
 pub fn run(args: &NetworkArgs, out: &Output) -> Result<()> {
     files::check_output(&args.out)?;
-    let network = sample_network(&args.config(), args.tau, args.seed)?;
+    let network =
+        sample_network(&args.config(), args.tau, args.seed)?.with_threshold(args.threshold)?;
     files::save(&args.out, &network, Some(args.seed))?;
     out.text(format!(
-        "network: {} neurons, {} inputs in all, delays in [{}, {}], tau {} -> {}",
+        "network: {} neurons, {} inputs in all, delays in [{}, {}], tau {}, threshold {} -> {}",
         network.num_neurons(),
         network.num_inputs(),
         args.d_min,
         args.d_max,
         args.tau,
+        network.threshold(),
         args.out.display()
     ));
     out.json(&json!({
@@ -107,5 +113,6 @@ pub fn run(args: &NetworkArgs, out: &Output) -> Result<()> {
         "d_min": args.d_min,
         "d_max": args.d_max,
         "tau": args.tau,
+        "threshold": network.threshold(),
     }))
 }

@@ -45,7 +45,8 @@ pub enum Figure {
         #[arg(long, default_value = "all")]
         neurons: NeuronSet,
     },
-    /// One neuron's potential over a period of the score, with its template and threshold.
+    /// One neuron's potential over a period of the score, with its template and the network's
+    /// threshold.
     Potential {
         /// The memorized network.
         network: PathBuf,
@@ -57,9 +58,6 @@ pub enum Figure {
         /// Half-width of the active regions.
         #[arg(long, default_value_t = 0.2)]
         half_width: f64,
-        /// Threshold.
-        #[arg(long, default_value_t = 1.0)]
-        threshold: f64,
         /// Silent level.
         #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
         silent_level: f64,
@@ -160,7 +158,6 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
             score,
             neuron,
             half_width,
-            threshold,
             silent_level,
             samples,
         } => {
@@ -171,7 +168,7 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
                 &score,
                 *neuron,
                 *half_width,
-                *threshold,
+                net.threshold(),
                 *silent_level,
                 *samples,
             )?;

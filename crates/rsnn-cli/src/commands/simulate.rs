@@ -38,9 +38,13 @@ pub struct SimulateArgs {
     /// Standard deviation sigma of the threshold noise.
     #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     pub noise: f64,
-    /// Nominal threshold.
-    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
-    pub threshold: f64,
+    /// Nominal threshold: the network's (recorded by `rsnn network --threshold`) unless given;
+    /// a different value is refused without `--override-threshold`.
+    #[arg(long, allow_negative_numbers = true)]
+    pub threshold: Option<f64>,
+    /// Simulate at `--threshold` even though the network was built for another threshold.
+    #[arg(long, requires = "threshold")]
+    pub override_threshold: bool,
     /// Seed of the threshold noise (and of the prompt jitter).
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -119,7 +123,6 @@ pub fn config(args: &SimulateArgs, network: &Network) -> Result<SimulationConfig
     }
     let mut config = SimulationConfig::new(0.0, end);
     config.sigma = args.noise;
-    config.threshold = args.threshold;
     config.seed = args.seed;
     let default_init = if score.is_some() { "perfect" } else { "silent" };
     config.history = match args.init.as_deref().unwrap_or(default_init) {
@@ -148,6 +151,33 @@ pub fn config(args: &SimulateArgs, network: &Network) -> Result<SimulationConfig
     Ok(config)
 }
 
+/// Applies `--threshold` to `network`: nothing when absent or equal to the network's; an error
+/// when different without `--override-threshold`; otherwise the network's threshold is replaced
+/// (for this run) and a line says so.
+///
+/// # Errors
+/// An invalid or refused threshold.
+pub fn apply_threshold(args: &SimulateArgs, network: &mut Network, out: &Output) -> Result<()> {
+    let Some(wanted) = args.threshold else {
+        return Ok(());
+    };
+    let own = network.threshold();
+    if wanted == own {
+        return Ok(());
+    }
+    if !args.override_threshold {
+        bail!(
+            "--threshold {wanted} differs from the network's threshold {own} (recorded by \
+             `rsnn network --threshold`); pass --override-threshold to simulate at {wanted} anyway"
+        );
+    }
+    network.set_threshold(wanted)?;
+    out.warn(format!(
+        "simulating at threshold {wanted} instead of the network's {own} (--override-threshold)"
+    ));
+    Ok(())
+}
+
 /// Simulates with a progress bar over the simulated time.
 ///
 /// # Errors
@@ -174,7 +204,8 @@ pub fn simulate_with_progress(
 /// Bad files or parameters.
 pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
     files::check_output(&args.out)?;
-    let (network, _) = files::load::<Network>(&args.network)?;
+    let (mut network, _) = files::load::<Network>(&args.network)?;
+    apply_threshold(args, &mut network, out)?;
     let config = config(args, &network)?;
     let recording = simulate_with_progress(&network, &config, out, "simulate")?;
     files::save(&args.out, &recording, Some(args.seed))?;
@@ -189,6 +220,7 @@ pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
     out.json(&json!({
         "path": args.out,
         "seed": args.seed,
+        "threshold": network.threshold(),
         "start": recording.start(),
         "end": recording.end(),
         "neurons": recording.num_neurons(),

@@ -90,7 +90,7 @@ pub fn draw(dir: &Path, d: &FigureData<'_>) -> Result<Vec<String>> {
         d.score,
         neuron,
         c.half_width,
-        c.threshold,
+        d.network.threshold(),
         c.silent_level,
         3000,
     )?;

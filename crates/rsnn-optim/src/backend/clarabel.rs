@@ -36,7 +36,7 @@ impl Default for ClarabelBackend {
 }
 
 /// Maps every Clarabel status onto the common status.
-pub fn map_status(status: SolverStatus) -> SolveStatus {
+pub(crate) fn map_status(status: SolverStatus) -> SolveStatus {
     match status {
         SolverStatus::Solved => SolveStatus::Solved,
         SolverStatus::AlmostSolved => SolveStatus::AlmostSolved,

@@ -13,7 +13,7 @@ use good_lp::{
 pub struct GoodLpBackend;
 
 /// Maps every good_lp error onto the common status.
-pub fn map_error(error: &ResolutionError) -> SolveStatus {
+pub(crate) fn map_error(error: &ResolutionError) -> SolveStatus {
     match error {
         ResolutionError::Infeasible => SolveStatus::Infeasible,
         ResolutionError::Unbounded => SolveStatus::Unbounded,
@@ -22,7 +22,7 @@ pub fn map_error(error: &ResolutionError) -> SolveStatus {
 }
 
 /// Maps every good_lp solution status onto the common status.
-pub fn map_status(status: SolutionStatus) -> SolveStatus {
+pub(crate) fn map_status(status: SolutionStatus) -> SolveStatus {
     match status {
         SolutionStatus::Optimal => SolveStatus::Solved,
         SolutionStatus::GapLimit => SolveStatus::AlmostSolved,

@@ -127,9 +127,11 @@ pub trait Backend: Send + Sync {
     fn solve(&self, problem: &Problem) -> Result<Solution, OptimError>;
 }
 
-/// The backends, chosen at run time among those compiled in.
+/// The backends, chosen at run time among those compiled in. More may come: match with a
+/// wildcard arm, and list them with [`BackendKind::all`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BackendKind {
     /// Clarabel interior-point solver, called directly (feature `clarabel`).
     Clarabel,
@@ -148,12 +150,18 @@ impl Default for BackendKind {
 }
 
 impl BackendKind {
-    /// Every backend kind, compiled in or not.
-    pub const ALL: [BackendKind; 2] = [BackendKind::Clarabel, BackendKind::GoodLp];
+    /// Every backend kind, compiled in or not (the list may grow).
+    pub fn all() -> &'static [BackendKind] {
+        &[BackendKind::Clarabel, BackendKind::GoodLp]
+    }
 
     /// The backends compiled into this build.
     pub fn available() -> Vec<BackendKind> {
-        Self::ALL.into_iter().filter(|k| k.is_available()).collect()
+        Self::all()
+            .iter()
+            .copied()
+            .filter(|k| k.is_available())
+            .collect()
     }
 
     /// Whether this backend is compiled in.
@@ -230,7 +238,7 @@ mod tests {
 
     #[test]
     fn names_parse_and_serialize() {
-        for kind in BackendKind::ALL {
+        for &kind in BackendKind::all() {
             assert_eq!(kind.name().parse::<BackendKind>(), Ok(kind));
             let json = serde_json::to_string(&kind).expect("serializable");
             assert_eq!(json, format!("\"{}\"", kind.name()));
@@ -242,7 +250,7 @@ mod tests {
 
     #[test]
     fn unavailable_backends_are_typed_errors() {
-        for kind in BackendKind::ALL {
+        for &kind in BackendKind::all() {
             match kind.backend() {
                 Ok(b) => assert_eq!(b.kind(), kind),
                 Err(e) => assert!(matches!(e, OptimError::BackendUnavailable { .. })),

@@ -71,7 +71,7 @@ pub fn brute_force_violation(
         }
     }
     for &s in &template.firing {
-        worst = worst.max((z(s).0 - config.threshold).abs());
+        worst = worst.max((z(s).0 - net.threshold()).abs());
     }
     worst
 }

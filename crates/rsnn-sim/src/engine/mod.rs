@@ -44,6 +44,7 @@ pub struct Simulator {
     synapses: Synapses,
     num_neurons: usize,
     kernel: AlphaKernel,
+    threshold: f64,
 }
 
 impl Simulator {
@@ -53,12 +54,18 @@ impl Simulator {
             synapses: Synapses::new(network),
             num_neurons: network.num_neurons(),
             kernel: network.kernel(),
+            threshold: network.threshold(),
         }
     }
 
     /// Number of neurons of the network.
     pub fn num_neurons(&self) -> usize {
         self.num_neurons
+    }
+
+    /// The network's nominal threshold, around which the thresholds are drawn.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
     }
 
     /// Simulates the network as `config` says.

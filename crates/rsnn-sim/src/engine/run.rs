@@ -83,7 +83,7 @@ impl<'a> Run<'a> {
             sim,
             config,
             potentials: vec![PotentialState::new(sim.kernel); n],
-            thresholds: vec![config.threshold; n],
+            thresholds: vec![sim.threshold; n],
             last_spike: vec![f64::NEG_INFINITY; n],
             versions: vec![0; n],
             pending: vec![false; n],
@@ -249,9 +249,9 @@ impl<'a> Run<'a> {
     fn draw_threshold(&mut self, l: usize) {
         self.thresholds[l] = if self.config.sigma > 0.0 {
             let x: f64 = self.rngs[l].sample(StandardNormal);
-            self.config.threshold + self.config.sigma * x
+            self.sim.threshold + self.config.sigma * x
         } else {
-            self.config.threshold
+            self.sim.threshold
         };
     }
 
@@ -288,15 +288,15 @@ impl<'a> Run<'a> {
             return;
         }
         self.stats.crossing_searches += 1;
-        if let Some(t) = z.next_crossing(theta, from, until) {
-            if t < until {
-                self.pending[l] = true;
-                self.fires.push(Fire {
-                    time: t,
-                    neuron: l,
-                    version: self.versions[l],
-                });
-            }
+        if let Some(t) = z.next_crossing(theta, from, until)
+            && t < until
+        {
+            self.pending[l] = true;
+            self.fires.push(Fire {
+                time: t,
+                neuron: l,
+                version: self.versions[l],
+            });
         }
     }
 }

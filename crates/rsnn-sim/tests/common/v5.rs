@@ -24,11 +24,10 @@ struct V5File {
     score: Vec<Vec<f64>>,
 }
 
-/// The network, its memorized score and its threshold.
+/// The network (with the file's threshold) and its memorized score.
 pub struct Pretrained {
     pub network: Network,
     pub score: Score,
-    pub threshold: f64,
 }
 
 /// Loads `tests/data/pretrained_L200_K500.json`.
@@ -58,8 +57,9 @@ pub fn load_v5() -> Pretrained {
         .collect();
     let kernel = AlphaKernel::new(file.kernel_tau).expect("valid tau");
     Pretrained {
-        network: Network::new(neurons, kernel).expect("valid network"),
+        network: Network::new(neurons, kernel)
+            .and_then(|n| n.with_threshold(file.threshold))
+            .expect("valid network"),
         score: Score::new(file.period, file.score).expect("valid score"),
-        threshold: file.threshold,
     }
 }
