@@ -5,8 +5,8 @@
 //! `stability`, run associative `recall`, `plot` figures as SVG, describe any file with `info`,
 //! and `demo`, the whole pipeline on the built-in defaults.
 //!
-//! The binary is a thin wrapper around [`run`]; the modules (notably [`plot`]) are reusable,
-//! for instance by the experiment runner. Users: people at a terminal, scripts (`--json`).
+//! The binary is a thin wrapper around [`run`]; the modules are reusable, and the figures come
+//! from the library `rsnn-plot`. Users: people at a terminal, scripts (`--json`).
 //!
 //! ```
 //! use clap::Parser;
@@ -29,10 +29,8 @@ pub mod files;
 pub mod initial;
 pub mod neurons;
 pub mod output;
-pub mod plot;
 pub mod seeds;
 pub mod table;
-pub mod trace;
 
 pub use cli::{Cli, Command};
 pub use output::Output;
