@@ -6,8 +6,8 @@
 //! and `demo`, the whole pipeline on the built-in defaults.
 //!
 //! The binary is a thin wrapper around [`run`]: the command only parses, calls the libraries
-//! (the facade [`rsnn`], with its [`rsnn::pipeline`] for `demo`) and renders; its modules are
-//! private. Users: people at a terminal, scripts (`--json`).
+//! (the facade [`rsnn`], with its [`rsnn::pipeline`] for `demo`; the figures of `rsnn-plot`)
+//! and renders; its modules are private. Users: people at a terminal, scripts (`--json`).
 //!
 //! ```
 //! use clap::Parser;
@@ -30,13 +30,9 @@ mod files;
 mod initial;
 mod neurons;
 mod output;
-// Public until the experiment runner draws with rsnn-plot.
-#[doc(hidden)]
-pub mod plot;
 mod progress;
 mod seeds;
 mod table;
-mod trace;
 
 pub use cli::{Cli, Command};
 pub use output::Output;

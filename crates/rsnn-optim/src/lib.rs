@@ -20,7 +20,10 @@
 //!   [`NetworkReport`]; [`memorize_neuron`] for one neuron, [`template_violation`] to check
 //!   weights against the continuous template.
 //! - [`MemorizeConfig`] (defaults of MODEL.md section 1) and its checked form [`ValidConfig`].
-//! - [`Template`]: firing times, silent and active regions of one train.
+//! - [`Template`]: firing times, silent and active regions of one train; [`PeriodicReplay`]:
+//!   a neuron's template and the arrivals it sees when every neuron replays a periodic score,
+//!   and [`replayed_potential`], the exact potential of a network's neuron under that replay
+//!   (with display samples, [`ReplayedPotential::sample`]).
 //! - [`Problem`]: the neutral form handed to a [`Backend`]; [`BackendKind`] chooses at run time
 //!   among the compiled-in backends, whose outcomes map onto [`SolveStatus`].
 //!
@@ -72,8 +75,10 @@ mod network;
 mod record;
 mod report;
 mod rows;
+mod trace;
 
 pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with, template_violation};
 pub use network::memorize_network;
 pub use record::{MemorizeRecord, StatusCounts};
 pub use report::{NetworkReport, NeuronReport, NeuronStatus};
+pub use trace::{PeriodicReplay, ReplayedPotential, replayed_potential};

@@ -2,8 +2,8 @@
 //! weights, `z(t) = sum_k w_k phi_k(t)` with `phi_k(t) = sum_a h(t - a)` over the periodic
 //! arrivals `a` of input `k`.
 
-use crate::{OptimError, Template, ValidConfig};
-use rsnn_neuron::{Arrivals, Neuron, periodic_arrivals};
+use crate::{OptimError, PeriodicReplay, Template, ValidConfig};
+use rsnn_neuron::{Arrivals, Neuron};
 use rsnn_signal::{AlphaKernel, Score};
 
 /// Arrivals closer than this to a point count as arriving at the point (slope limits).
@@ -12,9 +12,10 @@ const AT_POINT: f64 = 1e-9;
 /// The template of one neuron in one memory, with the arrivals that shape its potential.
 #[derive(Debug, Clone)]
 pub(crate) struct MemoryRows {
-    /// The template regions (absolute times, one period).
+    /// The template regions (absolute times, one period; a copy of `replay.template`).
     pub template: Template,
-    kernel: AlphaKernel,
+    /// The arrivals of the memory's periodic replay.
+    replay: PeriodicReplay,
     horizon: f64,
     num_inputs: usize,
     times: Vec<f64>,
@@ -30,28 +31,22 @@ impl MemoryRows {
         kernel: AlphaKernel,
         config: &ValidConfig,
     ) -> Result<Self, OptimError> {
-        let train = score.channel(id).ok_or(OptimError::UnknownNeuron {
-            id,
-            count: score.num_channels(),
-        })?;
-        let template = Template::periodic(train, config.half_width);
-        let horizon = kernel.horizon(config.horizon_tolerance)?;
-        // One extra refractory period past the end covers right limits at the window end.
-        let arrivals = periodic_arrivals(
+        let replay = PeriodicReplay::new(
             neuron,
+            id,
             score,
             kernel,
-            template.start,
-            template.end + 1.0,
+            config.half_width,
             config.horizon_tolerance,
         )?;
+        let horizon = kernel.horizon(config.horizon_tolerance)?;
         Ok(Self {
-            template,
-            kernel,
+            template: replay.template.clone(),
             horizon,
             num_inputs: neuron.inputs.len(),
-            times: arrivals.iter().map(|a| a.time).collect(),
-            inputs: arrivals.iter().map(|a| a.input).collect(),
+            times: replay.arrivals.iter().map(|a| a.time).collect(),
+            inputs: replay.arrivals.iter().map(|a| a.input).collect(),
+            replay,
         })
     }
 
@@ -68,7 +63,7 @@ impl MemoryRows {
         let mut row = vec![0.0; self.num_inputs];
         let (before, at) = self.window(t);
         for i in before.chain(at) {
-            row[self.inputs[i]] += self.kernel.value(t - self.times[i]);
+            row[self.inputs[i]] += self.replay.kernel.value(t - self.times[i]);
         }
         row
     }
@@ -79,27 +74,21 @@ impl MemoryRows {
         let mut left = vec![0.0; self.num_inputs];
         let (before, at) = self.window(t);
         for i in before {
-            left[self.inputs[i]] += self.kernel.derivative(t - self.times[i]);
+            left[self.inputs[i]] += self.replay.kernel.derivative(t - self.times[i]);
         }
         if at.is_empty() {
             return vec![left];
         }
         let mut right = left.clone();
         for i in at {
-            right[self.inputs[i]] += self.kernel.slope_jump();
+            right[self.inputs[i]] += self.replay.kernel.slope_jump();
         }
         vec![right, left]
     }
 
     /// The exact potential with the given weights (one per input).
     pub fn arrivals(&self, weights: &[f64]) -> Result<Arrivals, OptimError> {
-        let pairs = self
-            .times
-            .iter()
-            .zip(&self.inputs)
-            .map(|(&t, &k)| (t, weights.get(k).copied().unwrap_or(0.0)))
-            .collect();
-        Ok(Arrivals::new(self.kernel, pairs)?)
+        self.replay.potential(weights)
     }
 }
 

@@ -67,7 +67,8 @@ pub fn num(v: &serde_json::Value, key: &str) -> f64 {
 }
 
 /// Draws a line chart `dir/name` with one series per `(label, points)`; `y_range` fixes the y
-/// axis (None fits the data).
+/// axis (None fits the data). An x axis whose label starts with "cycle" is a cycle index and
+/// gets integer ticks only.
 pub fn plot_lines(
     dir: &std::path::Path,
     name: &str,
@@ -76,10 +77,16 @@ pub fn plot_lines(
     y_range: Option<(f64, f64)>,
     series: Vec<(String, Vec<(f64, f64)>)>,
 ) -> Result<()> {
-    use rsnn_cli::plot::{Axes, Series, lines};
+    use rsnn_plot::{Axes, Series, lines};
     let series: Vec<Series> = series
         .into_iter()
         .map(|(label, points)| Series { label, points })
         .collect();
-    lines(&dir.join(name), title, &Axes { x, y, y_range }, &series)
+    let axes = Axes {
+        x,
+        y,
+        y_range,
+        integer_x: x.starts_with("cycle"),
+    };
+    Ok(lines(&dir.join(name), title, &axes, &series)?)
 }

@@ -1,16 +1,17 @@
 //! `rsnn plot`: SVG figures from rsnn files.
 
+use crate::Output;
 use crate::files;
 use crate::neurons::NeuronSet;
 use crate::table::mag;
-use crate::{Output, plot, trace};
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use rsnn::neuron::Network;
+use rsnn::optim::{MemorizeConfig, replayed_potential};
 use rsnn::recipes::RecallRecord;
 use rsnn::signal::{Score, io};
-use rsnn::sim::Recording;
-use rsnn::sim::{Measurement, StabilityReport};
+use rsnn::sim::{Measurement, Recording, StabilityReport};
+use rsnn_plot::PotentialTrace;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -125,6 +126,37 @@ pub fn prescribed(score: &Score, neurons: &[usize], from: f64, to: f64) -> Vec<V
         .collect()
 }
 
+/// The potential of `neuron` while every neuron replays `score`, over the period of its
+/// template, sampled for display ([`replayed_potential`] with the default kernel tolerance of
+/// memorization), with the template, `threshold` and `silent_level`.
+///
+/// # Errors
+/// An unknown neuron, a score that does not fit the network, a bad `half_width`, or fewer
+/// than 2 samples.
+pub fn potential_trace(
+    network: &Network,
+    score: &Score,
+    neuron: usize,
+    half_width: f64,
+    threshold: f64,
+    silent_level: f64,
+    samples: usize,
+) -> Result<PotentialTrace> {
+    let tolerance = MemorizeConfig::default().horizon_tolerance;
+    let replayed = replayed_potential(network, score, neuron, half_width, tolerance)?;
+    let (times, values) = replayed.sample(samples)?;
+    let template = replayed.template;
+    Ok(PotentialTrace {
+        times,
+        values,
+        threshold,
+        silent_level,
+        firing: template.firing,
+        silent: template.silent,
+        active: template.active,
+    })
+}
+
 fn draw(figure: &Figure, path: &Path) -> Result<()> {
     match figure {
         Figure::Raster {
@@ -151,7 +183,7 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
             } else {
                 "produced spikes"
             };
-            plot::raster(path, title, &prescribed, &produced, (from, to))
+            rsnn_plot::raster(path, title, &prescribed, &produced, (from, to))?;
         }
         Figure::Potential {
             network,
@@ -163,7 +195,7 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
         } => {
             let (net, _) = files::load::<Network>(network)?;
             let (score, _) = files::load::<Score>(score)?;
-            let t = trace::potential_trace(
+            let t = potential_trace(
                 &net,
                 &score,
                 *neuron,
@@ -172,11 +204,11 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
                 *silent_level,
                 *samples,
             )?;
-            plot::potential(path, &format!("potential of neuron {neuron}"), &t)
+            rsnn_plot::potential(path, &format!("potential of neuron {neuron}"), &t)?;
         }
         Figure::Cycles { file } => {
             let (title, rows) = cycle_rows(file)?;
-            plot::cycles(path, &title, &rows)
+            rsnn_plot::cycles(path, &title, &rows)?;
         }
         Figure::Eigenvalues { file } => {
             let (report, _) = files::load::<StabilityReport>(file)?;
@@ -184,9 +216,10 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
                 "jitter map, spectral radius {}",
                 mag(report.spectral_radius)
             );
-            plot::eigenvalues(path, &title, &report.eigenvalues)
+            rsnn_plot::eigenvalues(path, &title, &report.eigenvalues)?;
         }
     }
+    Ok(())
 }
 
 /// Runs `rsnn plot`.

@@ -1,7 +1,6 @@
 //! The demo's figures.
 
-use crate::commands::plot::prescribed;
-use crate::{plot, trace};
+use crate::commands::plot::{potential_trace, prescribed};
 use anyhow::Result;
 use rsnn::neuron::Network;
 use rsnn::optim::MemorizeConfig;
@@ -9,6 +8,7 @@ use rsnn::recipes::RecallOutcome;
 use rsnn::signal::Score;
 use rsnn::sim::CycleRow;
 use rsnn::sim::{Recording, StabilityReport};
+use rsnn_plot as plot;
 use std::path::Path;
 
 /// Rows shown in a raster.
@@ -85,7 +85,7 @@ pub fn draw(dir: &Path, d: &FigureData<'_>) -> Result<Vec<String>> {
         .find(|&n| d.score.channel(n).is_some_and(|c| !c.is_empty()))
         .unwrap_or(0);
     let c = d.config;
-    let t = trace::potential_trace(
+    let t = potential_trace(
         d.network,
         d.score,
         neuron,
