@@ -136,7 +136,7 @@ fn main() -> Result<()> {
                 println!(
                     "{:14} {:5} jobs  {}",
                     exp.name(),
-                    exp.jobs(scale.scale()).len(),
+                    exp.jobs(scale.scale())?.len(),
                     exp.description()
                 );
             }

@@ -6,10 +6,14 @@
 //! the whole list (for cluster arrays); `cargo xtask merge` gathers the job files of several
 //! output folders and regenerates the tables, plots and `REPORT.md`.
 
+mod files;
 mod jobs;
 pub mod report;
+mod typed;
 
+pub use files::Finished;
 pub use jobs::{Job, Scale, Shard};
+pub use typed::{Done, Typed};
 
 use anyhow::{Context as _, Result, bail};
 use std::path::{Path, PathBuf};
@@ -17,20 +21,21 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// One experiment of the suite.
+/// One experiment of the suite, with parameters and results as JSON (object-safe; experiments
+/// implement [`Typed`], which converts at this boundary).
 pub trait Experiment: Sync {
     /// The name used on the command line and as folder name.
     fn name(&self) -> &'static str;
     /// One line saying what the experiment measures.
     fn description(&self) -> &'static str;
     /// The jobs of this experiment at the given scale, in a fixed order.
-    fn jobs(&self, scale: Scale) -> Vec<Job>;
+    fn jobs(&self, scale: Scale) -> Result<Vec<Job>>;
     /// Runs one job and returns its result (stored as `result` in the job file). `context` gives
     /// access to the jobs of the same run that have already finished.
     fn run(&self, job: &Job, context: &Context) -> Result<serde_json::Value>;
     /// Writes CSV files and plots from the finished jobs into `dir` and returns the Markdown
     /// section of the report.
-    fn summarize(&self, finished: &[report::Finished], dir: &Path) -> Result<String>;
+    fn summarize(&self, finished: &[Finished], dir: &Path) -> Result<String>;
 }
 
 /// What a running job may know about the run.
@@ -39,13 +44,6 @@ pub struct Context<'a> {
     pub out: &'a Path,
     /// The scale of the run.
     pub scale: Scale,
-}
-
-impl Context<'_> {
-    /// The result of another job of `experiment`, if it has finished.
-    pub fn finished(&self, experiment: &str, job: &Job) -> Option<serde_json::Value> {
-        jobs::read_finished(self.out, experiment, job).map(|f| f.result)
-    }
 }
 
 /// Options of a `reproduce` run.
@@ -94,7 +92,7 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     let mut todo: Vec<(&dyn Experiment, Job)> = Vec::new();
     let mut index = 0usize;
     for exp in &selected {
-        for job in exp.jobs(options.scale) {
+        for job in exp.jobs(options.scale)? {
             let wanted = options.filter.is_empty()
                 || options.filter.iter().any(|f| job.id.contains(f.as_str()));
             if options.shard.owns(index) && wanted {
@@ -104,10 +102,12 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
         }
     }
     let total = todo.len();
-    let pending: Vec<_> = todo
-        .into_iter()
-        .filter(|(exp, job)| !jobs::is_finished(&options.out, exp.name(), job))
-        .collect();
+    let mut pending = Vec::new();
+    for (exp, job) in todo {
+        if files::read_finished(&options.out, exp.name(), &job)?.is_none() {
+            pending.push((exp, job));
+        }
+    }
     eprintln!(
         "reproduce: {} jobs in this shard ({}), {} already finished, {} to run on {} workers",
         total,
@@ -132,7 +132,7 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
                 while let Some((exp, job)) = pending.get(next.fetch_add(1, Ordering::SeqCst)) {
                     let t0 = Instant::now();
                     let outcome = exp.run(job, &context).and_then(|result| {
-                        jobs::write_finished(&options.out, exp.name(), job, result, t0.elapsed())
+                        files::write_finished(&options.out, exp.name(), job, result, t0.elapsed())
                     });
                     let n = done.fetch_add(1, Ordering::SeqCst) + 1;
                     eprintln!(
@@ -177,7 +177,7 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
 /// that has results there.
 pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, scale: Scale) -> Result<()> {
     for input in inputs {
-        jobs::copy_job_files(input, out, all)?;
+        files::copy_job_files(input, out, all)?;
     }
     let present: Vec<&dyn Experiment> = all
         .iter()

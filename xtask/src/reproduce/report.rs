@@ -1,18 +1,15 @@
 //! Regenerates `results/<experiment>/` summaries and `results/REPORT.md` from job files.
 
-use super::Experiment;
-use super::jobs::{self, Scale};
+use super::files::{self, Finished};
+use super::{Experiment, Scale};
 use anyhow::Result;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// A finished job as read back from its file.
-pub type Finished = jobs::JobFile;
-
 /// Summarizes every experiment in `selected` from the job files under `out` and writes
 /// `out/REPORT.md`.
 pub fn write_report(selected: &[&dyn Experiment], out: &Path, scale: Scale) -> Result<()> {
-    let revision = jobs::git_revision();
+    let revision = files::git_revision();
     let mut md = String::new();
     writeln!(md, "# rsnn experiment report\n")?;
     writeln!(
@@ -28,11 +25,8 @@ pub fn write_report(selected: &[&dyn Experiment], out: &Path, scale: Scale) -> R
     writeln!(md, "|---|---|---|---|")?;
     let mut sections = String::new();
     for exp in selected {
-        let all = exp.jobs(scale);
-        let finished: Vec<Finished> = all
-            .iter()
-            .filter_map(|j| jobs::read_finished(out, exp.name(), j))
-            .collect();
+        let all = exp.jobs(scale)?;
+        let finished = load(*exp, &all, out)?;
         let dir = out.join(exp.name());
         let config = serde_json::json!({
             "experiment": exp.name(),
@@ -41,12 +35,12 @@ pub fn write_report(selected: &[&dyn Experiment], out: &Path, scale: Scale) -> R
             "git_revision": revision,
             "jobs": all,
         });
-        jobs::write_text(
+        files::write_text(
             &dir.join("config.json"),
             &serde_json::to_string_pretty(&config)?,
         )?;
-        let total: f64 = finished.iter().map(|f| f.seconds).sum();
-        let longest = finished.iter().map(|f| f.seconds).fold(0.0, f64::max);
+        let total: f64 = finished.iter().map(|f| f.file.seconds).sum();
+        let longest = finished.iter().map(|f| f.file.seconds).fold(0.0, f64::max);
         writeln!(
             md,
             "| [{0}](#{0}) | {1}/{2} | {3:.1} | {4:.1} |",
@@ -71,9 +65,18 @@ pub fn write_report(selected: &[&dyn Experiment], out: &Path, scale: Scale) -> R
         sections.push_str(&exp.summarize(&finished, &dir)?);
     }
     md.push_str(&sections);
-    jobs::write_text(&out.join("REPORT.md"), &md)?;
+    files::write_text(&out.join("REPORT.md"), &md)?;
     eprintln!("reproduce: wrote {}", out.join("REPORT.md").display());
     Ok(())
+}
+
+/// The finished jobs among `all` (a job file that does not parse is an error naming it).
+fn load(exp: &dyn Experiment, all: &[super::Job], out: &Path) -> Result<Vec<Finished>> {
+    let mut finished = Vec::new();
+    for job in all {
+        finished.extend(files::read_finished(out, exp.name(), job)?);
+    }
+    Ok(finished)
 }
 
 /// Formats a Markdown table from a header and rows.
@@ -97,7 +100,7 @@ pub fn write_csv(path: &Path, header: &[&str], rows: &[Vec<String>]) -> Result<(
         s.push_str(&row.join(","));
         s.push('\n');
     }
-    jobs::write_text(path, &s)
+    files::write_text(path, &s)
 }
 
 /// Checks that a run's outputs exist and parse: `REPORT.md`, every experiment's `config.json`,
@@ -119,8 +122,8 @@ pub fn verify(
             .with_context(|| format!("{}: config.json", dir.display()))?;
         serde_json::from_str::<serde_json::Value>(&config)
             .with_context(|| format!("{}: config.json does not parse", dir.display()))?;
-        for job in exp.jobs(scale) {
-            if complete && jobs::read_finished(out, exp.name(), &job).is_none() {
+        for job in exp.jobs(scale)? {
+            if complete && files::read_finished(out, exp.name(), &job)?.is_none() {
                 bail!("{}/{}: no valid job file", exp.name(), job.id);
             }
         }
