@@ -2,8 +2,8 @@
 //!
 //! - `cargo xtask ci`: runs `.ci/run` (formatting, clippy with `-D warnings`, the tests, the
 //!   examples and the quick experiment suite with its shard-equivalence check).
-//! - `cargo xtask reproduce [EXPERIMENT...] [--quick|--full] [--jobs N] [--shard I/N] [--out DIR]`:
-//!   the experiment suite of the paper (see docs/experiments.md).
+//! - `cargo xtask reproduce [EXPERIMENT...] [--quick|--full] [--jobs N] [--shard I/N] [--out DIR]
+//!   [--reuse-stale]`: the experiment suite of the paper (see docs/experiments.md).
 //! - `cargo xtask merge [--out DIR] [--quick|--full] SHARD_DIR...`: combine sharded runs.
 //! - `cargo xtask bench [ARGS...]`: the criterion benchmarks of every crate.
 //! - `cargo xtask list [--quick|--full]`: the experiments and their job counts.
@@ -62,6 +62,10 @@ enum Task {
         /// Run only the jobs whose id contains one of these strings (e.g. `-k400-`).
         #[arg(long)]
         filter: Vec<String>,
+        /// Keep finished jobs recorded by another git revision or a dirty tree (by default
+        /// they are run again, since their code differs from the code running now).
+        #[arg(long)]
+        reuse_stale: bool,
     },
     /// Merge the job files of sharded runs into one folder and regenerate the report.
     Merge {
@@ -113,6 +117,7 @@ fn main() -> Result<()> {
             shard,
             out,
             filter,
+            reuse_stale,
         } => reproduce::reproduce(
             &all,
             &RunOptions {
@@ -122,6 +127,7 @@ fn main() -> Result<()> {
                 shard,
                 out,
                 filter,
+                reuse_stale,
             },
         ),
         Task::Bench { args } => {

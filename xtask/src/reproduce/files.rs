@@ -1,6 +1,7 @@
 //! The job files that make runs resumable: one JSON file per finished job.
 
 use super::jobs::Job;
+use super::revision::Revision;
 use anyhow::{Context as _, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -18,8 +19,8 @@ pub struct JobFile {
     pub result: serde_json::Value,
     /// Wall time of the job in seconds.
     pub seconds: f64,
-    /// The git revision of the code that ran it.
-    pub git_revision: String,
+    /// The git revision of the code that ran it, and whether the tree was dirty.
+    pub git: Revision,
 }
 
 /// A finished job as read back from its file.
@@ -60,17 +61,6 @@ pub fn read_finished(out: &Path, experiment: &str, job: &Job) -> Result<Option<F
     Ok(matches.then_some(Finished { path, file }))
 }
 
-/// The current git revision (`unknown` outside a git checkout).
-pub fn git_revision() -> String {
-    std::process::Command::new("git")
-        .args(["rev-parse", "--short=12", "HEAD"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
 /// Writes a text file atomically (temporary file, then rename), creating its folder.
 pub fn write_text(path: &Path, text: &str) -> Result<()> {
     if let Some(dir) = path.parent() {
@@ -80,20 +70,20 @@ pub fn write_text(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Records a finished job.
+/// Records a finished job run by the code `git`.
 pub fn write_finished(
     out: &Path,
     experiment: &str,
     job: &Job,
     result: serde_json::Value,
-    elapsed: Duration,
+    (elapsed, git): (Duration, &Revision),
 ) -> Result<()> {
     let file = JobFile {
         experiment: experiment.to_owned(),
         job: job.clone(),
         result,
         seconds: elapsed.as_secs_f64(),
-        git_revision: git_revision(),
+        git: git.clone(),
     };
     write_text(
         &job_path(out, experiment, job),

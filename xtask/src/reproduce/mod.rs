@@ -1,25 +1,29 @@
 //! `cargo xtask reproduce`: the experiment suite of the paper, split into independent jobs.
 //!
 //! Every experiment expands into a deterministic list of jobs (one seed each). A job writes one
-//! JSON file `results/<experiment>/jobs/<job-id>.json` atomically; a finished job is never run
-//! again, so an interrupted run resumes where it stopped. `--shard I/N` runs every N-th job of
-//! the whole list (for cluster arrays); `cargo xtask merge` gathers the job files of several
-//! output folders and regenerates the tables, plots and `REPORT.md`.
+//! JSON file `results/<experiment>/jobs/<job-id>.json` atomically, recording the git revision
+//! and whether the tree was dirty; a finished job is not run again, so an interrupted run
+//! resumes where it stopped, unless it was recorded by other code (another commit, a dirty or
+//! unknown tree, or the tree is dirty now): such stale jobs are run again unless
+//! `--reuse-stale`. `--shard I/N` runs every N-th job of the whole list (for cluster arrays);
+//! `cargo xtask merge` gathers the job files of several output folders (of any revision) and
+//! regenerates the tables, plots and `REPORT.md`, which lists the revisions of the results.
 
 mod files;
 mod jobs;
 pub mod report;
+mod revision;
+mod run;
 mod typed;
+mod verify;
 
 pub use files::Finished;
 pub use jobs::{Job, Scale, Shard};
+use revision::Revision;
 pub use typed::{Done, Typed};
 
 use anyhow::{Context as _, Result, bail};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
 
 /// One experiment of the suite, with parameters and results as JSON (object-safe; experiments
 /// implement [`Typed`], which converts at this boundary).
@@ -44,6 +48,10 @@ pub struct Context<'a> {
     pub out: &'a Path,
     /// The scale of the run.
     pub scale: Scale,
+    /// The code running now.
+    pub revision: &'a Revision,
+    /// Whether jobs recorded by other code count as finished.
+    pub reuse_stale: bool,
 }
 
 /// Options of a `reproduce` run.
@@ -61,6 +69,9 @@ pub struct RunOptions {
     /// When not empty, only the jobs whose id contains one of these strings run (the report
     /// then lists the others as missing).
     pub filter: Vec<String>,
+    /// Keep finished jobs recorded by another revision or a dirty tree instead of re-running
+    /// them.
+    pub reuse_stale: bool,
 }
 
 /// The experiments selected by name (all when `names` is empty).
@@ -85,92 +96,58 @@ pub fn select<'a>(
         .collect()
 }
 
-/// Runs the selected jobs of this shard, skipping finished ones, then regenerates the report
-/// (when the run is not sharded; sharded runs are combined by `merge`).
+/// Runs the selected jobs of this shard, skipping finished ones (and re-running stale ones
+/// unless told to reuse them), then regenerates the report (when the run is not sharded;
+/// sharded runs are combined by `merge`).
 pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     let selected = select(all, &options.experiments)?;
-    let mut todo: Vec<(&dyn Experiment, Job)> = Vec::new();
-    let mut index = 0usize;
-    for exp in &selected {
-        for job in exp.jobs(options.scale)? {
-            let wanted = options.filter.is_empty()
-                || options.filter.iter().any(|f| job.id.contains(f.as_str()));
-            if options.shard.owns(index) && wanted {
-                todo.push((*exp, job));
-            }
-            index += 1;
-        }
-    }
-    let total = todo.len();
-    let mut pending = Vec::new();
-    for (exp, job) in todo {
-        if files::read_finished(&options.out, exp.name(), &job)?.is_none() {
-            pending.push((exp, job));
-        }
-    }
-    eprintln!(
-        "reproduce: {} jobs in this shard ({}), {} already finished, {} to run on {} workers",
-        total,
-        options.shard,
-        total - pending.len(),
-        pending.len(),
-        options.jobs
-    );
-    let started = Instant::now();
+    let revision = Revision::current();
     let context = Context {
         out: &options.out,
         scale: options.scale,
+        revision: &revision,
+        reuse_stale: options.reuse_stale,
     };
-    // Workers take jobs in list order (not split in halves as a parallel iterator would), so
-    // that experiments can skip jobs made pointless by earlier results.
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..options.jobs.max(1) {
-            scope.spawn(|| {
-                while let Some((exp, job)) = pending.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let t0 = Instant::now();
-                    let outcome = exp.run(job, &context).and_then(|result| {
-                        files::write_finished(&options.out, exp.name(), job, result, t0.elapsed())
-                    });
-                    let n = done.fetch_add(1, Ordering::SeqCst) + 1;
-                    eprintln!(
-                        "  [{n}/{}] {}/{} {} in {:.1} s (elapsed {:.0} s)",
-                        pending.len(),
-                        exp.name(),
-                        job.id,
-                        if outcome.is_ok() { "done" } else { "FAILED" },
-                        t0.elapsed().as_secs_f64(),
-                        started.elapsed().as_secs_f64()
-                    );
-                    if let Err(e) = outcome {
-                        if let Ok(mut f) = failures.lock() {
-                            f.push(format!("{}/{}: {e:#}", exp.name(), job.id));
-                        }
-                    }
-                }
-            });
-        }
-    });
-    let failures = failures.into_inner().unwrap_or_default();
-    if !failures.is_empty() {
-        bail!(
-            "{} job(s) failed:\n  {}",
-            failures.len(),
-            failures.join("\n  ")
-        );
-    }
+    let todo = run::owned(&selected, options)?;
+    let total = todo.len();
+    let (pending, found) = run::pending(todo, &context)?;
+    eprintln!(
+        "reproduce: {total} jobs in this shard ({}), {} already finished, {} to run on {} \
+         workers (code at {revision})",
+        options.shard,
+        found.finished,
+        pending.len(),
+        options.jobs
+    );
+    report_stale(found);
+    run::run_all(&pending, &context, options.jobs)?;
     if options.shard.is_whole() {
         report::write_report(&selected, &options.out, options.scale)?;
     }
     if options.shard.is_whole() && options.filter.is_empty() {
-        report::verify(&selected, &options.out, options.scale, true)?;
+        verify::verify(&selected, &options.out, options.scale, true)?;
         eprintln!("reproduce: outputs verified (REPORT.md, configs, job files, CSV files)");
     } else if !options.shard.is_whole() {
         eprintln!("reproduce: shard finished; combine shards with `cargo xtask merge`");
     }
     Ok(())
+}
+
+/// Says how many finished jobs are stale (recorded by another commit or a dirty tree).
+fn report_stale(found: run::Found) {
+    if found.rerun > 0 {
+        eprintln!(
+            "reproduce: {} stale job(s) (recorded by another revision or a dirty tree, or the \
+             tree is dirty now) are run again; `--reuse-stale` keeps them",
+            found.rerun
+        );
+    }
+    if found.reused > 0 {
+        eprintln!(
+            "reproduce: {} stale job(s) reused (--reuse-stale); REPORT.md lists their revisions",
+            found.reused
+        );
+    }
 }
 
 /// Copies the job files of `inputs` into `out` and regenerates the report of every experiment
@@ -189,5 +166,5 @@ pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, scale: Sca
     }
     report::write_report(&present, out, scale)?;
     // Merged shards may be partial: the report marks incomplete experiments.
-    report::verify(&present, out, scale, false)
+    verify::verify(&present, out, scale, false)
 }

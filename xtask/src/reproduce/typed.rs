@@ -88,7 +88,8 @@ impl<T: Typed> Experiment for T {
 }
 
 impl Context<'_> {
-    /// The result of another job of `experiment`, if it has finished.
+    /// The result of another job of `experiment`, if it has finished (and is not stale, unless
+    /// the run reuses stale jobs).
     pub fn finished<T: Typed>(
         &self,
         _experiment: &T,
@@ -97,6 +98,11 @@ impl Context<'_> {
         let Some(found) = super::files::read_finished(self.out, T::NAME, &job.erase()?)? else {
             return Ok(None);
         };
+        if super::revision::resume(&found.file.git, self.revision, self.reuse_stale)
+            == super::revision::Resume::Rerun
+        {
+            return Ok(None);
+        }
         Ok(Some(
             decode::<T::Params, T::Output>(T::NAME, &found)?.result,
         ))
@@ -133,7 +139,10 @@ mod tests {
                 },
                 result,
                 seconds: 0.5,
-                git_revision: "abc".into(),
+                git: crate::reproduce::revision::Revision {
+                    commit: "abc".into(),
+                    dirty: Some(false),
+                },
             },
         }
     }
