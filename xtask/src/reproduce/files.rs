@@ -13,6 +13,8 @@ use std::time::Duration;
 pub struct JobFile {
     /// Experiment name.
     pub experiment: String,
+    /// The master seed of the suite the job belongs to.
+    pub suite_seed: u64,
     /// The job (id, seed, parameters).
     pub job: Job,
     /// The result (experiment-specific; read back as the experiment's typed result).
@@ -70,16 +72,18 @@ pub fn write_text(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Records a finished job run by the code `git`.
+/// Records a finished job of `experiment` in the suite of seed `suite_seed`, run by the code
+/// `git`.
 pub fn write_finished(
     out: &Path,
-    experiment: &str,
+    (experiment, suite_seed): (&str, u64),
     job: &Job,
     result: serde_json::Value,
     (elapsed, git): (Duration, &Revision),
 ) -> Result<()> {
     let file = JobFile {
         experiment: experiment.to_owned(),
+        suite_seed,
         job: job.clone(),
         result,
         seconds: elapsed.as_secs_f64(),

@@ -1,6 +1,7 @@
 //! Jobs, scales and shards.
 
 use anyhow::{Context, Result, bail};
+use rsnn::seeds::Seeds;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -23,6 +24,16 @@ impl fmt::Display for Scale {
             Self::Full => "full",
         })
     }
+}
+
+/// What a suite run is: its scale and its master seed (from which every job's seed derives, see
+/// the `experiments` module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suite {
+    /// Problem sizes.
+    pub scale: Scale,
+    /// The suite's seed family.
+    pub seeds: Seeds,
 }
 
 /// One independent unit of work: an experiment's parameters and seed. `P` is the typed

@@ -18,7 +18,7 @@ mod typed;
 mod verify;
 
 pub use files::Finished;
-pub use jobs::{Job, Scale, Shard};
+pub use jobs::{Job, Scale, Shard, Suite};
 use revision::Revision;
 pub use typed::{Done, Typed};
 
@@ -32,8 +32,8 @@ pub trait Experiment: Sync {
     fn name(&self) -> &'static str;
     /// One line saying what the experiment measures.
     fn description(&self) -> &'static str;
-    /// The jobs of this experiment at the given scale, in a fixed order.
-    fn jobs(&self, scale: Scale) -> Result<Vec<Job>>;
+    /// The jobs of this experiment in the suite (scale and seed), in a fixed order.
+    fn jobs(&self, suite: Suite) -> Result<Vec<Job>>;
     /// Runs one job and returns its result (stored as `result` in the job file). `context` gives
     /// access to the jobs of the same run that have already finished.
     fn run(&self, job: &Job, context: &Context) -> Result<serde_json::Value>;
@@ -46,8 +46,8 @@ pub trait Experiment: Sync {
 pub struct Context<'a> {
     /// The output folder.
     pub out: &'a Path,
-    /// The scale of the run.
-    pub scale: Scale,
+    /// The scale and seed of the run.
+    pub suite: Suite,
     /// The code running now.
     pub revision: &'a Revision,
     /// Whether jobs recorded by other code count as finished.
@@ -58,8 +58,8 @@ pub struct Context<'a> {
 pub struct RunOptions {
     /// Experiments to run (all when empty).
     pub experiments: Vec<String>,
-    /// Problem sizes.
-    pub scale: Scale,
+    /// Problem sizes and seed.
+    pub suite: Suite,
     /// Worker threads for independent jobs.
     pub jobs: usize,
     /// Which share of the job list to run.
@@ -104,7 +104,7 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     let revision = Revision::current();
     let context = Context {
         out: &options.out,
-        scale: options.scale,
+        suite: options.suite,
         revision: &revision,
         reuse_stale: options.reuse_stale,
     };
@@ -122,10 +122,10 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     report_stale(found);
     run::run_all(&pending, &context, options.jobs)?;
     if options.shard.is_whole() {
-        report::write_report(&selected, &options.out, options.scale)?;
+        report::write_report(&selected, &options.out, options.suite)?;
     }
     if options.shard.is_whole() && options.filter.is_empty() {
-        verify::verify(&selected, &options.out, options.scale, true)?;
+        verify::verify(&selected, &options.out, options.suite, true)?;
         eprintln!("reproduce: outputs verified (REPORT.md, configs, job files, CSV files)");
     } else if !options.shard.is_whole() {
         eprintln!("reproduce: shard finished; combine shards with `cargo xtask merge`");
@@ -152,7 +152,7 @@ fn report_stale(found: run::Found) {
 
 /// Copies the job files of `inputs` into `out` and regenerates the report of every experiment
 /// that has results there.
-pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, scale: Scale) -> Result<()> {
+pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, suite: Suite) -> Result<()> {
     for input in inputs {
         files::copy_job_files(input, out, all)?;
     }
@@ -164,7 +164,7 @@ pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, scale: Sca
     if present.is_empty() {
         bail!("{}: no experiment results to merge", out.display());
     }
-    report::write_report(&present, out, scale)?;
+    report::write_report(&present, out, suite)?;
     // Merged shards may be partial: the report marks incomplete experiments.
-    verify::verify(&present, out, scale, false)
+    verify::verify(&present, out, suite, false)
 }

@@ -17,7 +17,7 @@ pub fn owned<'a>(selected: &[&'a dyn Experiment], options: &RunOptions) -> Resul
     let mut todo = Vec::new();
     let mut index = 0usize;
     for exp in selected {
-        for job in exp.jobs(options.scale)? {
+        for job in exp.jobs(options.suite)? {
             let wanted = options.filter.is_empty()
                 || options.filter.iter().any(|f| job.id.contains(f.as_str()));
             if options.shard.owns(index) && wanted {
@@ -108,5 +108,12 @@ pub fn run_all(pending: &[Task], context: &Context, workers: usize) -> Result<()
 fn run_one(exp: &dyn Experiment, job: &Job, context: &Context, t0: Instant) -> Result<()> {
     let result = exp.run(job, context)?;
     let provenance = (t0.elapsed(), context.revision);
-    files::write_finished(context.out, exp.name(), job, result, provenance)
+    let suite_seed = context.suite.seeds.master();
+    files::write_finished(
+        context.out,
+        (exp.name(), suite_seed),
+        job,
+        result,
+        provenance,
+    )
 }

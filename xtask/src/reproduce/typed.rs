@@ -4,7 +4,7 @@
 //! default).
 
 use super::files::Finished;
-use super::{Context, Experiment, Job, Scale};
+use super::{Context, Experiment, Job, Suite};
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -30,8 +30,8 @@ pub trait Typed: Sync {
     /// One line saying what the experiment measures.
     const DESCRIPTION: &'static str;
 
-    /// The jobs at the given scale, in a fixed order.
-    fn plan(&self, scale: Scale) -> Vec<Job<Self::Params>>;
+    /// The jobs of the suite (its scale and seed), in a fixed order.
+    fn plan(&self, suite: Suite) -> Vec<Job<Self::Params>>;
     /// Runs one job.
     fn execute(&self, job: &Job<Self::Params>, context: &Context) -> Result<Self::Output>;
     /// Writes CSV files and figures from the finished jobs into `dir` and returns the Markdown
@@ -69,8 +69,8 @@ impl<T: Typed> Experiment for T {
         T::DESCRIPTION
     }
 
-    fn jobs(&self, scale: Scale) -> Result<Vec<Job>> {
-        self.plan(scale).iter().map(Job::erase).collect()
+    fn jobs(&self, suite: Suite) -> Result<Vec<Job>> {
+        self.plan(suite).iter().map(Job::erase).collect()
     }
 
     fn run(&self, job: &Job, context: &Context) -> Result<serde_json::Value> {
@@ -138,6 +138,7 @@ mod tests {
                     params,
                 },
                 result,
+                suite_seed: 1,
                 seconds: 0.5,
                 git: crate::reproduce::revision::Revision {
                     commit: "abc".into(),

@@ -1,7 +1,7 @@
 //! Checks that a run's outputs exist and parse.
 
 use super::files;
-use super::{Experiment, Scale};
+use super::{Experiment, Suite};
 use anyhow::{Context as _, Result, bail};
 use std::path::Path;
 
@@ -10,7 +10,7 @@ use std::path::Path;
 pub fn verify(
     selected: &[&dyn Experiment],
     out: &Path,
-    scale: Scale,
+    suite: Suite,
     complete: bool,
 ) -> Result<()> {
     let report = out.join("REPORT.md");
@@ -23,7 +23,7 @@ pub fn verify(
             .with_context(|| format!("{}: config.json", dir.display()))?;
         serde_json::from_str::<serde_json::Value>(&config)
             .with_context(|| format!("{}: config.json does not parse", dir.display()))?;
-        for job in exp.jobs(scale)? {
+        for job in exp.jobs(suite)? {
             if complete && files::read_finished(out, exp.name(), &job)?.is_none() {
                 bail!("{}/{}: no valid job file", exp.name(), job.id);
             }

@@ -5,13 +5,13 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use crate::reproduce::{Context, Done, Job, Scale, Typed};
+use super::{Family, family};
+use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
 use anyhow::Result;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rsnn::neuron::independent_inputs;
 use rsnn::optim::memorize_neuron;
 use rsnn::prelude::*;
+use rsnn::seeds::{Purpose, Seeds};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -90,11 +90,14 @@ fn periods(k: usize, scale: Scale) -> Vec<f64> {
 }
 
 /// One trial: a neuron with `k` inputs, each from its own random periodic train, delays
-/// uniform in [0.1, 10]; the neuron's own train is random too. Returns the neuron's status.
-fn trial(k: usize, period: f64, seed: u64) -> Result<NeuronStatus> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let score = ScoreSampler::new(period, RATE)?.sample_score(&mut rng, k + 1)?;
-    let network = independent_inputs(k, 0.1, 10.0, AlphaKernel::default(), &mut rng)?;
+/// uniform in [0.1, 10]; the neuron's own train is random too. The trial's family `seeds` draws
+/// the trains from its score stream and the inputs from its network stream. Returns the
+/// neuron's status.
+fn trial(k: usize, period: f64, seeds: Seeds) -> Result<NeuronStatus> {
+    let sampler = ScoreSampler::new(period, RATE)?;
+    let score = sampler.sample_score(&mut seeds.score_rng(0), k + 1)?;
+    let kernel = AlphaKernel::default();
+    let network = independent_inputs(k, 0.1, 10.0, kernel, &mut seeds.network_rng())?;
     let config = MemorizeConfig::default().validate()?;
     Ok(memorize_neuron(&network, 0, &[score], &config)?
         .report
@@ -105,7 +108,7 @@ impl Capacity {
     /// Whether a shorter period with the same K has already failed (then this block is moot:
     /// the capacity is the last period before the first failing one).
     fn shorter_failed(&self, p: &Params, context: &Context) -> Result<bool> {
-        for j in self.plan(context.scale) {
+        for j in self.plan(context.suite) {
             if j.params.inputs != p.inputs || j.params.period >= p.period {
                 continue;
             }
@@ -126,7 +129,9 @@ impl Typed for Capacity {
          feasible (lambda = 0.2, |w| <= 0.2, delays U[0.1, 10]), and T*/K, the duration stored \
          per synapse.";
 
-    fn plan(&self, scale: Scale) -> Vec<Job<Params>> {
+    fn plan(&self, suite: Suite) -> Vec<Job<Params>> {
+        let scale = suite.scale;
+        let cells = family(suite.seeds, Family::Capacity);
         let (ks, trials, block): (&[usize], usize, usize) = match scale {
             Scale::Quick => (&[100, 200, 400], 20, 20),
             Scale::Full => (&[50, 100, 200, 400, 800], 1000, 100),
@@ -137,7 +142,7 @@ impl Typed for Capacity {
                 for first_trial in (0..trials).step_by(block) {
                     jobs.push(Job {
                         id: format!("{scale}-k{k}-t{period}-from{first_trial}"),
-                        seed: (k as u64) << 32 | (period as u64) << 16,
+                        seed: cells.job(k as u64).job(period as u64).master(),
                         params: Params {
                             inputs: k,
                             period,
@@ -167,7 +172,8 @@ impl Typed for Capacity {
         let mut statuses = StatusCounts::default();
         let mut run = 0;
         for t in p.first_trial..p.first_trial + p.trials {
-            statuses.add(trial(p.inputs, p.period, job.seed + t as u64)?);
+            let seeds = Seeds::new(Seeds::new(job.seed).sub_seed(Purpose::Trial, t as u64));
+            statuses.add(trial(p.inputs, p.period, seeds)?);
             run += 1;
             if run - statuses.memorized > allowed {
                 break;

@@ -7,10 +7,12 @@ mod summary;
 mod tests;
 
 use super::common::{MemorizeSummary, NetSpec, build, memorize};
-use crate::reproduce::{Context, Done, Job, Scale, Typed};
+use super::{Family, network_seed};
+use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
 use anyhow::{Context as _, Result, bail};
 use rsnn::prelude::*;
 use rsnn::recipes::{FreeStart, RecallCycle, RecallProtocol, associative_recall};
+use rsnn::seeds::Seeds;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -104,12 +106,13 @@ impl Typed for Recall {
          (or from an unrelated random score); then all run freely. Precision and recall of \
          prompted, free and all neurons.";
 
-    fn plan(&self, scale: Scale) -> Vec<Job<Params>> {
+    fn plan(&self, suite: Suite) -> Vec<Job<Params>> {
+        let scale = suite.scale;
         let (nets, spec, sigmas, cycles) = sizes(scale);
         (0..nets)
             .map(|net| Job {
                 id: format!("{scale}-net{net}"),
-                seed: 2000 + net as u64,
+                seed: network_seed(suite.seeds, Family::Recall, net),
                 params: Params {
                     net,
                     spec,
@@ -141,7 +144,7 @@ impl Typed for Recall {
                     prompt_cycles: p.prompt_cycles,
                     free_cycles,
                     sigma,
-                    seed: job.seed * 100 + (i * Start::ALL.len() + j) as u64,
+                    seed: Seeds::new(job.seed).recall((i * Start::ALL.len() + j) as u64),
                     free_start: match start {
                         Start::Silent => FreeStart::Silent,
                         Start::Random => FreeStart::RandomScore { rate: p.spec.rate },

@@ -6,9 +6,11 @@ mod summary;
 mod tests;
 
 use super::common::{MemorizeSummary, NetSpec, build, memorize, objective};
-use crate::reproduce::{Context, Done, Job, Scale, Typed};
+use super::{Family, network_seed};
+use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
 use anyhow::Result;
 use rsnn::prelude::*;
+use rsnn::seeds::Seeds;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -92,14 +94,15 @@ impl Typed for Stability {
          threshold noise, for every objective: precision and recall per cycle, and the spectral \
          radius of the jitter map after removing the eigenvalue 1.";
 
-    fn plan(&self, scale: Scale) -> Vec<Job<Params>> {
+    fn plan(&self, suite: Suite) -> Vec<Job<Params>> {
+        let scale = suite.scale;
         let (nets, spec, sigmas, cycles) = sizes(scale);
         (0..nets)
             .flat_map(|net| {
                 let sigmas = sigmas.clone();
                 OBJECTIVES.iter().map(move |obj| Job {
                     id: format!("{scale}-net{net}-{obj}"),
-                    seed: 1000 + net as u64,
+                    seed: network_seed(suite.seeds, Family::Stability, net),
                     params: Params {
                         net,
                         spec,
@@ -131,7 +134,7 @@ impl Typed for Stability {
             .iter()
             .enumerate()
             .map(|(i, &sigma)| {
-                let seed = job.seed.wrapping_mul(31).wrapping_add(i as u64);
+                let seed = Seeds::new(job.seed).free_run(i as u64);
                 let (_, cycles) =
                     rsnn::recipes::free_recall(&network, score, p.cycles, sigma, seed)?;
                 Ok(FreeRun { sigma, cycles })

@@ -6,12 +6,12 @@ mod summary;
 mod tests;
 
 use super::common::{MemorizeSummary, NetSpec, build, memorize};
-use crate::reproduce::{Context, Done, Job, Scale, Typed};
+use super::{Family, network_seed};
+use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
 use anyhow::{Result, bail};
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rsnn::prelude::*;
 use rsnn::recipes::{Phase, SequenceCycle, choose_neurons, prompt_sequence};
+use rsnn::seeds::{Purpose, Seeds};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -75,13 +75,14 @@ impl Typed for TwoMemories {
          then all run freely; then memory 1 is prompted, then memory 0 again. Precision and \
          recall of all neurons against both memories in every cycle.";
 
-    fn plan(&self, scale: Scale) -> Vec<Job<Params>> {
+    fn plan(&self, suite: Suite) -> Vec<Job<Params>> {
+        let scale = suite.scale;
         let (nets, spec, free_cycles) = sizes(scale);
         (0..nets)
             .flat_map(|net| {
                 FRACTIONS.map(|(name, prompted_fraction)| Job {
                     id: format!("{scale}-net{net}-{name}"),
-                    seed: 3000 + net as u64,
+                    seed: network_seed(suite.seeds, Family::TwoMemories, net),
                     params: Params {
                         net,
                         spec,
@@ -102,9 +103,9 @@ impl Typed for TwoMemories {
         if !report.all_memorized() {
             bail!("{} neurons infeasible", report.infeasible().len());
         }
-        let mut rng = ChaCha8Rng::seed_from_u64(job.seed + 1);
+        let seeds = Seeds::new(job.seed);
         let count = (p.prompted_fraction * p.spec.neurons as f64).round() as usize;
-        let prompted = choose_neurons(&mut rng, p.spec.neurons, count);
+        let prompted = choose_neurons(&mut seeds.prompt_rng(), p.spec.neurons, count);
         let phases = [0, 1, 0].map(|memory| Phase {
             memory,
             prompt_cycles: p.prompt_cycles,
@@ -117,7 +118,7 @@ impl Typed for TwoMemories {
             &prompted,
             0.1,
             p.sigma,
-            job.seed + 2,
+            seeds.sub_seed(Purpose::Sequence, 0),
         )?;
         Ok(Output { memorize, cycles })
     }
