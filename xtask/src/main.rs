@@ -2,18 +2,20 @@
 //!
 //! - `cargo xtask ci`: runs `.ci/run` (formatting, clippy with `-D warnings`, the tests, the
 //!   examples and the quick experiment suite with its shard-equivalence check).
-//! - `cargo xtask reproduce [EXPERIMENT...] [--quick|--full] [--jobs N] [--shard I/N] [--out DIR]`:
-//!   the experiment suite of the paper (see docs/experiments.md).
-//! - `cargo xtask merge [--out DIR] [--quick|--full] SHARD_DIR...`: combine sharded runs.
+//! - `cargo xtask reproduce [EXPERIMENT...] [--quick|--full] [--seed S] [--jobs N] [--shard I/N]
+//!   [--out DIR] [--reuse-stale]`: the experiment suite of the paper (see docs/experiments.md).
+//! - `cargo xtask merge [--out DIR] [--quick|--full] [--seed S] SHARD_DIR...`: combine sharded
+//!   runs.
 //! - `cargo xtask bench [ARGS...]`: the criterion benchmarks of every crate.
-//! - `cargo xtask list [--quick|--full]`: the experiments and their job counts.
+//! - `cargo xtask list [--quick|--full] [--seed S]`: the experiments and their job counts.
 
 mod experiments;
 mod reproduce;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use reproduce::{RunOptions, Scale, Shard};
+use reproduce::{RunOptions, Scale, Shard, Suite};
+use rsnn::seeds::Seeds;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -24,19 +26,27 @@ struct Cli {
     command: Task,
 }
 
+/// The scale and the master seed of the suite.
 #[derive(Args)]
-struct ScaleArgs {
+struct SuiteArgs {
     /// Reduced sizes (the default): the whole suite in minutes.
     #[arg(long, conflicts_with = "full")]
     quick: bool,
     /// The sizes of the paper.
     #[arg(long)]
     full: bool,
+    /// The master seed of the suite: every job's seed derives from it (recorded in every job
+    /// file and in the report).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
-impl ScaleArgs {
-    fn scale(&self) -> Scale {
-        if self.full { Scale::Full } else { Scale::Quick }
+impl SuiteArgs {
+    fn suite(&self) -> Suite {
+        Suite {
+            scale: if self.full { Scale::Full } else { Scale::Quick },
+            seeds: Seeds::new(self.seed),
+        }
     }
 }
 
@@ -49,7 +59,7 @@ enum Task {
         /// Experiments to run: stability, capacity, recall, two-memories.
         experiments: Vec<String>,
         #[command(flatten)]
-        scale: ScaleArgs,
+        suite: SuiteArgs,
         /// Jobs run in parallel (each job also parallelizes internally).
         #[arg(long, default_value_t = 1)]
         jobs: usize,
@@ -62,13 +72,17 @@ enum Task {
         /// Run only the jobs whose id contains one of these strings (e.g. `-k400-`).
         #[arg(long)]
         filter: Vec<String>,
+        /// Keep finished jobs recorded by another git revision or a dirty tree (by default
+        /// they are run again, since their code differs from the code running now).
+        #[arg(long)]
+        reuse_stale: bool,
     },
     /// Merge the job files of sharded runs into one folder and regenerate the report.
     Merge {
         /// Folders written by the shards (may include the output folder itself).
         inputs: Vec<PathBuf>,
         #[command(flatten)]
-        scale: ScaleArgs,
+        suite: SuiteArgs,
         /// Output folder.
         #[arg(long, default_value = "results")]
         out: PathBuf,
@@ -82,7 +96,7 @@ enum Task {
     /// List the experiments and their job counts.
     List {
         #[command(flatten)]
-        scale: ScaleArgs,
+        suite: SuiteArgs,
     },
 }
 
@@ -108,20 +122,22 @@ fn main() -> Result<()> {
         Task::Ci => ci(),
         Task::Reproduce {
             experiments,
-            scale,
+            suite,
             jobs,
             shard,
             out,
             filter,
+            reuse_stale,
         } => reproduce::reproduce(
             &all,
             &RunOptions {
                 experiments,
-                scale: scale.scale(),
+                suite: suite.suite(),
                 jobs,
                 shard,
                 out,
                 filter,
+                reuse_stale,
             },
         ),
         Task::Bench { args } => {
@@ -130,13 +146,14 @@ fn main() -> Result<()> {
             bench.args(["bench", "--workspace"]).args(args);
             run(bench)
         }
-        Task::Merge { inputs, scale, out } => reproduce::merge(&all, &inputs, &out, scale.scale()),
-        Task::List { scale } => {
+        Task::Merge { inputs, suite, out } => reproduce::merge(&all, &inputs, &out, suite.suite()),
+        Task::List { suite } => {
+            println!("suite seed {}", suite.seed);
             for exp in &all {
                 println!(
                     "{:14} {:5} jobs  {}",
                     exp.name(),
-                    exp.jobs(scale.scale()).len(),
+                    exp.jobs(suite.suite())?.len(),
                     exp.description()
                 );
             }

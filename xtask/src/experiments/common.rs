@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use rsnn::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// The size of a random network and its scores.
 pub use rsnn::recipes::NetworkSpec as NetSpec;
@@ -13,26 +14,46 @@ pub fn build(spec: &NetSpec, memories: usize, seed: u64) -> Result<(Vec<Score>, 
     Ok(spec.sample(memories, &rsnn::seeds::Seeds::new(seed))?)
 }
 
-/// Memorizes `scores` with `objective` and summarizes the report as JSON.
+/// The memorization of a network as recorded in a job's result.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemorizeSummary {
+    /// Neurons of the network.
+    pub neurons: usize,
+    /// Neurons memorized and verified.
+    pub feasible: usize,
+    /// Neurons whose template cannot be met.
+    pub infeasible: usize,
+    /// Wall time of the memorization.
+    pub seconds: f64,
+    /// Largest continuous-time violation of any neuron.
+    pub max_violation: f64,
+    /// Mean constraint-generation rounds per neuron.
+    pub mean_rounds: f64,
+    /// Mean constraint rows per neuron.
+    pub mean_constraints: f64,
+}
+
+/// Memorizes `scores` with `objective` and summarizes the report.
 pub fn memorize(
     network: &mut Network,
     scores: &[Score],
     objective: Objective,
-) -> Result<(NetworkReport, serde_json::Value)> {
+) -> Result<(NetworkReport, MemorizeSummary)> {
     let config = MemorizeConfig {
         objective,
         ..Default::default()
     };
     let report = memorize_network(network, scores, &config, |_, _| {})?;
-    let summary = serde_json::json!({
-        "neurons": report.neurons.len(),
-        "feasible": report.num_memorized(),
-        "infeasible": report.infeasible().len(),
-        "seconds": report.seconds,
-        "max_violation": report.max_violation(),
-        "mean_rounds": report.mean_rounds(),
-        "mean_constraints": report.mean_constraints(),
-    });
+    let summary = MemorizeSummary {
+        neurons: report.neurons.len(),
+        feasible: report.num_memorized(),
+        infeasible: report.infeasible().len(),
+        seconds: report.seconds,
+        max_violation: report.max_violation(),
+        mean_rounds: report.mean_rounds(),
+        mean_constraints: report.mean_constraints(),
+    };
     Ok((report, summary))
 }
 
@@ -59,12 +80,20 @@ pub fn f3(x: f64) -> String {
     }
 }
 
-/// Reads a field of a JSON value as f64 (NaN when absent).
-pub fn num(v: &serde_json::Value, key: &str) -> f64 {
-    v.get(key)
-        .and_then(serde_json::Value::as_f64)
-        .unwrap_or(f64::NAN)
+/// Groups values by key, keys in the order of their first appearance.
+pub fn group<K: PartialEq, V>(items: impl IntoIterator<Item = (K, V)>) -> Vec<(K, Vec<V>)> {
+    let mut groups: Vec<(K, Vec<V>)> = Vec::new();
+    for (key, value) in items {
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, values)) => values.push(value),
+            None => groups.push((key, vec![value])),
+        }
+    }
+    groups
 }
+
+/// Curves of a line chart: one `(label, points)` per series.
+pub type Curves = Vec<(String, Vec<(f64, f64)>)>;
 
 /// Draws a line chart `dir/name` with one series per `(label, points)`; `y_range` fixes the y
 /// axis (None fits the data). An x axis whose label starts with "cycle" is a cycle index and
@@ -89,4 +118,36 @@ pub fn plot_lines(
         integer_x: x.starts_with("cycle"),
     };
     Ok(lines(&dir.join(name), title, &axes, &series)?)
+}
+
+/// A memorization summary for hand-made results in tests.
+#[cfg(test)]
+pub fn memorized(neurons: usize, feasible: usize, seconds: f64) -> MemorizeSummary {
+    MemorizeSummary {
+        neurons,
+        feasible,
+        infeasible: neurons - feasible,
+        seconds,
+        max_violation: 1e-9,
+        mean_rounds: 2.0,
+        mean_constraints: 100.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_keep_the_order_of_first_appearance() {
+        let g = group([("b", 1), ("a", 2), ("b", 3)]);
+        assert_eq!(g, vec![("b", vec![1, 3]), ("a", vec![2])]);
+    }
+
+    #[test]
+    fn mean_and_minimum() {
+        assert_eq!(mean_min(&[1.0, 0.5]), (0.75, 0.5));
+        assert!(mean_min(&[]).0.is_nan());
+        assert_eq!(f3(f64::NAN), "-");
+    }
 }

@@ -1,59 +1,65 @@
 //! `cargo xtask reproduce`: the experiment suite of the paper, split into independent jobs.
 //!
 //! Every experiment expands into a deterministic list of jobs (one seed each). A job writes one
-//! JSON file `results/<experiment>/jobs/<job-id>.json` atomically; a finished job is never run
-//! again, so an interrupted run resumes where it stopped. `--shard I/N` runs every N-th job of
-//! the whole list (for cluster arrays); `cargo xtask merge` gathers the job files of several
-//! output folders and regenerates the tables, plots and `REPORT.md`.
+//! JSON file `results/<experiment>/jobs/<job-id>.json` atomically, recording the git revision
+//! and whether the tree was dirty; a finished job is not run again, so an interrupted run
+//! resumes where it stopped, unless it was recorded by other code (another commit, a dirty or
+//! unknown tree, or the tree is dirty now): such stale jobs are run again unless
+//! `--reuse-stale`. `--shard I/N` runs every N-th job of the whole list (for cluster arrays);
+//! `cargo xtask merge` gathers the job files of several output folders (of any revision) and
+//! regenerates the tables, plots and `REPORT.md`, which lists the revisions of the results.
 
+mod files;
 mod jobs;
 pub mod report;
+mod revision;
+mod run;
+mod typed;
+mod verify;
 
-pub use jobs::{Job, Scale, Shard};
+pub use files::Finished;
+pub use jobs::{Job, Scale, Shard, Suite};
+use revision::Revision;
+pub use typed::{Done, Typed};
 
 use anyhow::{Context as _, Result, bail};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
 
-/// One experiment of the suite.
+/// One experiment of the suite, with parameters and results as JSON (object-safe; experiments
+/// implement [`Typed`], which converts at this boundary).
 pub trait Experiment: Sync {
     /// The name used on the command line and as folder name.
     fn name(&self) -> &'static str;
     /// One line saying what the experiment measures.
     fn description(&self) -> &'static str;
-    /// The jobs of this experiment at the given scale, in a fixed order.
-    fn jobs(&self, scale: Scale) -> Vec<Job>;
+    /// The jobs of this experiment in the suite (scale and seed), in a fixed order.
+    fn jobs(&self, suite: Suite) -> Result<Vec<Job>>;
     /// Runs one job and returns its result (stored as `result` in the job file). `context` gives
     /// access to the jobs of the same run that have already finished.
     fn run(&self, job: &Job, context: &Context) -> Result<serde_json::Value>;
     /// Writes CSV files and plots from the finished jobs into `dir` and returns the Markdown
     /// section of the report.
-    fn summarize(&self, finished: &[report::Finished], dir: &Path) -> Result<String>;
+    fn summarize(&self, finished: &[Finished], dir: &Path) -> Result<String>;
 }
 
 /// What a running job may know about the run.
 pub struct Context<'a> {
     /// The output folder.
     pub out: &'a Path,
-    /// The scale of the run.
-    pub scale: Scale,
-}
-
-impl Context<'_> {
-    /// The result of another job of `experiment`, if it has finished.
-    pub fn finished(&self, experiment: &str, job: &Job) -> Option<serde_json::Value> {
-        jobs::read_finished(self.out, experiment, job).map(|f| f.result)
-    }
+    /// The scale and seed of the run.
+    pub suite: Suite,
+    /// The code running now.
+    pub revision: &'a Revision,
+    /// Whether jobs recorded by other code count as finished.
+    pub reuse_stale: bool,
 }
 
 /// Options of a `reproduce` run.
 pub struct RunOptions {
     /// Experiments to run (all when empty).
     pub experiments: Vec<String>,
-    /// Problem sizes.
-    pub scale: Scale,
+    /// Problem sizes and seed.
+    pub suite: Suite,
     /// Worker threads for independent jobs.
     pub jobs: usize,
     /// Which share of the job list to run.
@@ -63,6 +69,9 @@ pub struct RunOptions {
     /// When not empty, only the jobs whose id contains one of these strings run (the report
     /// then lists the others as missing).
     pub filter: Vec<String>,
+    /// Keep finished jobs recorded by another revision or a dirty tree instead of re-running
+    /// them.
+    pub reuse_stale: bool,
 }
 
 /// The experiments selected by name (all when `names` is empty).
@@ -87,85 +96,36 @@ pub fn select<'a>(
         .collect()
 }
 
-/// Runs the selected jobs of this shard, skipping finished ones, then regenerates the report
-/// (when the run is not sharded; sharded runs are combined by `merge`).
+/// Runs the selected jobs of this shard, skipping finished ones (and re-running stale ones
+/// unless told to reuse them), then regenerates the report (when the run is not sharded;
+/// sharded runs are combined by `merge`).
 pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     let selected = select(all, &options.experiments)?;
-    let mut todo: Vec<(&dyn Experiment, Job)> = Vec::new();
-    let mut index = 0usize;
-    for exp in &selected {
-        for job in exp.jobs(options.scale) {
-            let wanted = options.filter.is_empty()
-                || options.filter.iter().any(|f| job.id.contains(f.as_str()));
-            if options.shard.owns(index) && wanted {
-                todo.push((*exp, job));
-            }
-            index += 1;
-        }
-    }
+    let revision = Revision::current();
+    let context = Context {
+        out: &options.out,
+        suite: options.suite,
+        revision: &revision,
+        reuse_stale: options.reuse_stale,
+    };
+    let todo = run::owned(&selected, options)?;
     let total = todo.len();
-    let pending: Vec<_> = todo
-        .into_iter()
-        .filter(|(exp, job)| !jobs::is_finished(&options.out, exp.name(), job))
-        .collect();
+    let (pending, found) = run::pending(todo, &context)?;
     eprintln!(
-        "reproduce: {} jobs in this shard ({}), {} already finished, {} to run on {} workers",
-        total,
+        "reproduce: {total} jobs in this shard ({}), {} already finished, {} to run on {} \
+         workers (code at {revision})",
         options.shard,
-        total - pending.len(),
+        found.finished,
         pending.len(),
         options.jobs
     );
-    let started = Instant::now();
-    let context = Context {
-        out: &options.out,
-        scale: options.scale,
-    };
-    // Workers take jobs in list order (not split in halves as a parallel iterator would), so
-    // that experiments can skip jobs made pointless by earlier results.
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..options.jobs.max(1) {
-            scope.spawn(|| {
-                while let Some((exp, job)) = pending.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let t0 = Instant::now();
-                    let outcome = exp.run(job, &context).and_then(|result| {
-                        jobs::write_finished(&options.out, exp.name(), job, result, t0.elapsed())
-                    });
-                    let n = done.fetch_add(1, Ordering::SeqCst) + 1;
-                    eprintln!(
-                        "  [{n}/{}] {}/{} {} in {:.1} s (elapsed {:.0} s)",
-                        pending.len(),
-                        exp.name(),
-                        job.id,
-                        if outcome.is_ok() { "done" } else { "FAILED" },
-                        t0.elapsed().as_secs_f64(),
-                        started.elapsed().as_secs_f64()
-                    );
-                    if let Err(e) = outcome
-                        && let Ok(mut f) = failures.lock()
-                    {
-                        f.push(format!("{}/{}: {e:#}", exp.name(), job.id));
-                    }
-                }
-            });
-        }
-    });
-    let failures = failures.into_inner().unwrap_or_default();
-    if !failures.is_empty() {
-        bail!(
-            "{} job(s) failed:\n  {}",
-            failures.len(),
-            failures.join("\n  ")
-        );
-    }
+    report_stale(found);
+    run::run_all(&pending, &context, options.jobs)?;
     if options.shard.is_whole() {
-        report::write_report(&selected, &options.out, options.scale)?;
+        report::write_report(&selected, &options.out, options.suite)?;
     }
     if options.shard.is_whole() && options.filter.is_empty() {
-        report::verify(&selected, &options.out, options.scale, true)?;
+        verify::verify(&selected, &options.out, options.suite, true)?;
         eprintln!("reproduce: outputs verified (REPORT.md, configs, job files, CSV files)");
     } else if !options.shard.is_whole() {
         eprintln!("reproduce: shard finished; combine shards with `cargo xtask merge`");
@@ -173,11 +133,28 @@ pub fn reproduce(all: &[&dyn Experiment], options: &RunOptions) -> Result<()> {
     Ok(())
 }
 
+/// Says how many finished jobs are stale (recorded by another commit or a dirty tree).
+fn report_stale(found: run::Found) {
+    if found.rerun > 0 {
+        eprintln!(
+            "reproduce: {} stale job(s) (recorded by another revision or a dirty tree, or the \
+             tree is dirty now) are run again; `--reuse-stale` keeps them",
+            found.rerun
+        );
+    }
+    if found.reused > 0 {
+        eprintln!(
+            "reproduce: {} stale job(s) reused (--reuse-stale); REPORT.md lists their revisions",
+            found.reused
+        );
+    }
+}
+
 /// Copies the job files of `inputs` into `out` and regenerates the report of every experiment
 /// that has results there.
-pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, scale: Scale) -> Result<()> {
+pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, suite: Suite) -> Result<()> {
     for input in inputs {
-        jobs::copy_job_files(input, out, all)?;
+        files::copy_job_files(input, out, all)?;
     }
     let present: Vec<&dyn Experiment> = all
         .iter()
@@ -187,7 +164,7 @@ pub fn merge(all: &[&dyn Experiment], inputs: &[PathBuf], out: &Path, scale: Sca
     if present.is_empty() {
         bail!("{}: no experiment results to merge", out.display());
     }
-    report::write_report(&present, out, scale)?;
+    report::write_report(&present, out, suite)?;
     // Merged shards may be partial: the report marks incomplete experiments.
-    report::verify(&present, out, scale, false)
+    verify::verify(&present, out, suite, false)
 }

@@ -1,0 +1,167 @@
+//! `recall`: associative recall. Half of the neurons are prompted with jittered copies of the
+//! memory for two cycles while the others start silent (or from an unrelated random score);
+//! then every neuron runs freely.
+
+mod summary;
+#[cfg(test)]
+mod tests;
+
+use super::common::{MemorizeSummary, NetSpec, build, memorize};
+use super::{Family, network_seed};
+use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
+use anyhow::{Context as _, Result, bail};
+use rsnn::prelude::*;
+use rsnn::recipes::{FreeStart, RecallCycle, RecallProtocol, associative_recall};
+use rsnn::seeds::Seeds;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The experiment.
+pub struct Recall;
+
+/// How the neurons that are not prompted start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Start {
+    /// At rest.
+    Silent,
+    /// On the last period of an unrelated random score.
+    Random,
+}
+
+impl Start {
+    /// Both starts, in the order of the runs.
+    const ALL: [Start; 2] = [Start::Silent, Start::Random];
+
+    /// The name in file names and tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Silent => "silent",
+            Self::Random => "random",
+        }
+    }
+}
+
+/// The parameters of one job: one network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Index of the network.
+    pub net: usize,
+    /// Size of the network and its score.
+    pub spec: NetSpec,
+    /// Threshold noise of the runs.
+    pub sigmas: Vec<f64>,
+    /// Cycles of prompting.
+    pub prompt_cycles: usize,
+    /// Cycles in all (prompting included).
+    pub cycles: usize,
+}
+
+/// The result of one job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    /// The memorization.
+    pub memorize: MemorizeSummary,
+    /// One run per sigma and start.
+    pub runs: Vec<RecallRun>,
+}
+
+/// One associative-recall run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecallRun {
+    /// Threshold noise.
+    pub sigma: f64,
+    /// How the others start.
+    pub start: Start,
+    /// Precision and recall of prompted, free and all neurons per cycle.
+    pub cycles: Vec<RecallCycle>,
+}
+
+/// A finished job of this experiment.
+pub type Finished = Done<Params, Output>;
+
+/// The sizes of a scale: networks, network size, sigmas, cycles.
+fn sizes(scale: Scale) -> (usize, NetSpec, Vec<f64>, usize) {
+    let spec = |neurons, period| NetSpec {
+        neurons,
+        inputs: 500,
+        period,
+        rate: 0.2,
+    };
+    match scale {
+        Scale::Quick => (1, spec(60, 20.0), vec![0.1], 5),
+        Scale::Full => (3, spec(200, 50.0), vec![0.05, 0.1, 0.15, 0.2], 10),
+    }
+}
+
+impl Typed for Recall {
+    type Params = Params;
+    type Output = Output;
+    const NAME: &'static str = "recall";
+    const DESCRIPTION: &'static str = "Associative recall (L2 objective): half of the neurons \
+         are prompted with jitter-0.1 copies of the memory for 2 cycles, the others start silent \
+         (or from an unrelated random score); then all run freely. Precision and recall of \
+         prompted, free and all neurons.";
+
+    fn plan(&self, suite: Suite) -> Vec<Job<Params>> {
+        let scale = suite.scale;
+        let (nets, spec, sigmas, cycles) = sizes(scale);
+        (0..nets)
+            .map(|net| Job {
+                id: format!("{scale}-net{net}"),
+                seed: network_seed(suite.seeds, Family::Recall, net),
+                params: Params {
+                    net,
+                    spec,
+                    sigmas: sigmas.clone(),
+                    prompt_cycles: 2,
+                    cycles,
+                },
+            })
+            .collect()
+    }
+
+    fn execute(&self, job: &Job<Params>, _context: &Context) -> Result<Output> {
+        let p = &job.params;
+        let (scores, mut network) = build(&p.spec, 1, job.seed)?;
+        let (report, memorize) = memorize(&mut network, &scores, Objective::L2)?;
+        if !report.all_memorized() {
+            bail!("{} neurons infeasible", report.infeasible().len());
+        }
+        let free_cycles = p
+            .cycles
+            .checked_sub(p.prompt_cycles)
+            .context("fewer cycles than prompt cycles")?;
+        let mut runs = Vec::new();
+        for (i, &sigma) in p.sigmas.iter().enumerate() {
+            for (j, start) in Start::ALL.into_iter().enumerate() {
+                let protocol = RecallProtocol {
+                    prompted_fraction: 0.5,
+                    prompt_jitter: 0.1,
+                    prompt_cycles: p.prompt_cycles,
+                    free_cycles,
+                    sigma,
+                    seed: Seeds::new(job.seed).recall((i * Start::ALL.len() + j) as u64),
+                    free_start: match start {
+                        Start::Silent => FreeStart::Silent,
+                        Start::Random => FreeStart::RandomScore { rate: p.spec.rate },
+                    },
+                };
+                let cycles = associative_recall(&network, &scores[0], &protocol)?.cycles;
+                runs.push(RecallRun {
+                    sigma,
+                    start,
+                    cycles,
+                });
+            }
+        }
+        Ok(Output { memorize, runs })
+    }
+
+    fn summarize_done(&self, done: &[Finished], dir: &Path) -> Result<String> {
+        summary::summarize(done, dir)
+    }
+}
