@@ -1,4 +1,4 @@
-//! Samples a random firing score (MODEL.md section 4) and prints its statistics.
+//! Samples a random firing score (docs/model.md §4) and prints its statistics.
 //!
 //! ```text
 //! cargo run --release -p rsnn-examples --example sample_score

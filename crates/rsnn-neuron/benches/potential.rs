@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the potential primitives on a realistic neuron: K = 500 inputs,
-//! about 7 spikes per source and period T = 50 (MODEL.md defaults), weights ~ U(-0.2, 0.2).
+//! about 7 spikes per source and period T = 50 (docs/model.md §1), weights ~ U(-0.2, 0.2).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use rand::{RngExt, SeedableRng};

@@ -1,5 +1,5 @@
 //! A finite set of arrivals, evaluated exactly at any time: one piece
-//! `exp(-u) (alpha_i u + beta_i)` per arrival, local to that arrival (MODEL.md section 3).
+//! `exp(-u) (alpha_i u + beta_i)` per arrival, local to that arrival (docs/model.md §3).
 //! Extrema over unions of intervals are in `extrema.rs`.
 
 use crate::NeuronError;

@@ -1,4 +1,4 @@
-//! Extrema of the potential and of its slope over a union of intervals (MODEL.md section 3):
+//! Extrema of the potential and of its slope over a union of intervals (docs/model.md §3):
 //! candidates are the stationary points inside each piece, the interval ends and the arrivals
 //! (for the slope, both one-sided limits).
 

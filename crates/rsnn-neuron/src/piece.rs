@@ -1,5 +1,5 @@
 //! One piece of a potential between two arrivals, in local time `u >= 0` (tau = 1 units):
-//! `f(u) = exp(-u) (alpha u + beta)` (MODEL.md section 3), and its exact level crossings.
+//! `f(u) = exp(-u) (alpha u + beta)` (docs/model.md §3), and its exact level crossings.
 
 /// Coefficients of the potential local to an arrival.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -1,5 +1,5 @@
 //! The incremental exact potential of one neuron: arrivals are added in time order and the
-//! coefficients stay local to the last arrival (MODEL.md section 3).
+//! coefficients stay local to the last arrival (docs/model.md §3).
 
 use crate::piece::Piece;
 use rsnn_signal::AlphaKernel;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Topology {
     /// Every neuron has `k` inputs whose sources are drawn uniformly with replacement
-    /// (self-connections and parallel connections allowed). MODEL.md section 2.
+    /// (self-connections and parallel connections allowed). docs/model.md §2.
     FixedInDegree {
         /// Inputs per neuron.
         k: usize,
@@ -34,7 +34,7 @@ impl Default for Topology {
     }
 }
 
-/// The parameters of a random network. Defaults: MODEL.md section 1 (L = 200, K = 500,
+/// The parameters of a random network. Defaults: docs/model.md §1 (L = 200, K = 500,
 /// delays uniform in `[0.1, 10]`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -1,5 +1,5 @@
 //! Test vectors V2 (potential, slopes, extrema) and V4 (periodic arrivals) of
-//! `shared/testdata/vectors.md`, to 1e-12 relative.
+//! docs/model.md §9, to 1e-12 relative.
 
 use rsnn_neuron::{Arrivals, Input, Neuron, PotentialState, periodic_arrivals, weighted};
 use rsnn_signal::{AlphaKernel, Score};
@@ -84,7 +84,7 @@ fn v2_extrema() {
 
     let s = a.min_slope(&[(0.0, 10.0)]).expect("non-empty");
     assert_eq!(s.time, 2.5);
-    // vectors.md lists -1.6941273677036164, which is 1.6e-12 relative off the exact value
+    // docs/model.md §9.2 quotes -1.6941273677036164, which is 1.6e-12 relative off the exact value
     // -1.694127367706358185... (40-digit mpmath sum of w h'(2.5 - a) + w e / tau); we check the
     // exact value to 1e-12 and the listed one to 2e-12.
     assert_close(s.value, -1.694_127_367_706_358, "min z' on [0, 10]");

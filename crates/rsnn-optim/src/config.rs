@@ -109,7 +109,7 @@ pub enum Mode {
     },
 }
 
-/// Parameters of memorization; defaults follow MODEL.md section 1.
+/// Parameters of memorization; defaults follow docs/model.md §1.
 ///
 /// The nominal threshold `theta_0` of the firing equalities `z(s) = theta_0` is not a
 /// parameter of memorization: it belongs to the network ([`rsnn_neuron::Network::threshold`]).

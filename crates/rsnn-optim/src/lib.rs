@@ -19,7 +19,7 @@
 //! - [`memorize_network`]: every neuron in parallel (rayon, deterministic), with progress and a
 //!   [`NetworkReport`]; [`memorize_neuron`] for one neuron, [`template_violation`] to check
 //!   weights against the continuous template.
-//! - [`MemorizeConfig`] (defaults of MODEL.md section 1) and its checked form [`ValidConfig`].
+//! - [`MemorizeConfig`] (defaults of docs/model.md §1) and its checked form [`ValidConfig`].
 //! - [`Template`]: firing times, silent and active regions of one train; [`PeriodicReplay`]:
 //!   a neuron's template and the arrivals it sees when every neuron replays a periodic score,
 //!   and [`replayed_potential`], the exact potential of a network's neuron under that replay

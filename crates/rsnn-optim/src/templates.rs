@@ -116,7 +116,7 @@ mod tests {
                 .all(|(x, y)| (x.0 - y.0).abs() < 1e-12 && (x.1 - y.1).abs() < 1e-12)
     }
 
-    /// vectors.md V3, non-periodic on [0, 8], half-width 0.25.
+    /// docs/model.md §9.3, non-periodic on [0, 8], half-width 0.25.
     #[test]
     fn v3_window() {
         let cases: Vec<(Vec<f64>, Regions, Regions)> = vec![
@@ -143,7 +143,7 @@ mod tests {
         }
     }
 
-    /// vectors.md V3, periodic with T = 8, half-width 0.25.
+    /// docs/model.md §9.3, periodic with T = 8, half-width 0.25.
     #[test]
     fn v3_periodic() {
         let cases: Vec<(Vec<f64>, Regions, Regions)> = vec![

@@ -1,4 +1,4 @@
-//! Jittered copies of spike trains (noisy prompts), by Gibbs sampling (MODEL.md section 4).
+//! Jittered copies of spike trains (noisy prompts), by Gibbs sampling (docs/model.md §4).
 //!
 //! Each spike `i` of the copy follows a Gaussian of standard deviation `sigma` around its
 //! nominal time `m_i`, and the copy is conditioned on staying valid: consecutive spikes at least

@@ -10,7 +10,7 @@
 //!
 //! `f` is piecewise linear. Its slope drops (by `4 w_m`) only at the centres `d_m` and rises at
 //! `d_m ± 1/2`, so every local maximum, and hence the global maximum over all real lags, is
-//! attained at a centre. Evaluating `f` at every pairwise difference, as MODEL.md section 6
+//! attained at a centre. Evaluating `f` at every pairwise difference, as docs/model.md §6
 //! prescribes, therefore gives the exact maximum over all lags.
 //!
 //! The sweep sorts the centres once and moves three pointers over them, so that for a lag `x`

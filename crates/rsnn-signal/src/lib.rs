@@ -2,9 +2,9 @@
 //!
 //! The bottom layer of the rsnn workspace, with no notion of neurons: spike trains that cannot
 //! be invalid ([`SpikeTrain`], [`PeriodicTrain`], [`Score`]), the alpha kernel
-//! ([`AlphaKernel`]), random periodic trains and scores ([`ScoreSampler`], MODEL.md section 4),
+//! ([`AlphaKernel`]), random periodic trains and scores ([`ScoreSampler`], docs/model.md §4),
 //! jittered copies ([`jitter_score`], [`jitter_train`]), precision and recall of one cycle
-//! ([`multi_channel_similarity`], MODEL.md section 6), and versioned JSON / bincode files
+//! ([`multi_channel_similarity`], docs/model.md §6), and versioned JSON / bincode files
 //! ([`io`]).
 //!
 //! Time is measured in units of the absolute refractory period (`tau_r = 1`). Randomness comes

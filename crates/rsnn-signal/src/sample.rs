@@ -1,4 +1,4 @@
-//! Random periodic spike trains and scores with the exact distribution of MODEL.md section 4.
+//! Random periodic spike trains and scores with the exact distribution of docs/model.md §4.
 //!
 //! A periodic train of period `T` is circularly refractory: consecutive spikes, and the last and
 //! the first spike across the period boundary, are at least one refractory period apart. Given
@@ -147,7 +147,7 @@ impl ScoreSampler {
 }
 
 impl Default for ScoreSampler {
-    /// The defaults of MODEL.md section 1: `T = 50`, `lambda = 0.2`.
+    /// The defaults of docs/model.md §1: `T = 50`, `lambda = 0.2`.
     fn default() -> Self {
         let period = 50.0;
         let rate = 0.2;
@@ -186,7 +186,7 @@ fn uniform<R: Rng + ?Sized>(rng: &mut R, width: f64) -> f64 {
     (rng.random::<f64>() * width).min(width)
 }
 
-/// Places `n` circularly refractory spikes uniformly in `[0, period)` (MODEL.md section 4).
+/// Places `n` circularly refractory spikes uniformly in `[0, period)` (docs/model.md §4).
 ///
 /// Requires `n < period`. The gaps are at least 1 up to one rounding of a sum below `2 T`.
 fn place_spikes<R: Rng + ?Sized>(rng: &mut R, period: f64, n: usize) -> Vec<f64> {
@@ -280,7 +280,7 @@ pub fn expected_spike_count(period: f64, rate: f64) -> Result<f64, SignalError> 
         .sum())
 }
 
-/// Draws one random periodic train (MODEL.md section 4).
+/// Draws one random periodic train (docs/model.md §4).
 ///
 /// # Errors
 /// As [`spike_count_distribution`].

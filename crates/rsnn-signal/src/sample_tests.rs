@@ -1,4 +1,4 @@
-//! Unit tests of the samplers, with the test vectors V1 of `testdata/vectors.md`.
+//! Unit tests of the samplers, with the test vectors V1 of docs/model.md §9.
 
 use super::*;
 use rand::SeedableRng;

@@ -1,4 +1,4 @@
-//! Precision and recall of one cycle (MODEL.md section 6).
+//! Precision and recall of one cycle (docs/model.md §6).
 //!
 //! The spikes produced in the window `[t0, t0 + T)` are taken modulo `T` (if the first and the
 //! last of them are closer than the refractory period across the boundary, the last is dropped,

@@ -199,7 +199,7 @@ fn bad_inputs_are_typed_errors() {
     ));
 }
 
-/// Brute force: every candidate lag, every pair of every channel, straight from MODEL.md.
+/// Brute force: every candidate lag, every pair of every channel, straight from docs/model.md.
 fn brute_force(prescribed: &Score, produced: &[Vec<f64>]) -> Similarity {
     let period = prescribed.period();
     let mut lags = Vec::new();

@@ -1,4 +1,4 @@
-//! Property tests of the similarity measure (MODEL.md section 6).
+//! Property tests of the similarity measure (docs/model.md §6).
 
 use proptest::prelude::*;
 use rand::SeedableRng;

@@ -1,4 +1,4 @@
-//! Benchmarks on the pretrained network of vectors.md V5 (L = 200, K = 500, T = 50, 1,463
+//! Benchmarks on the pretrained network of docs/model.md §9.5 (L = 200, K = 500, T = 50, 1,463
 //! spikes per period): simulation of 10 periods from the perfect initial condition with
 //! threshold noise 0.1 (throughput in synaptic events, i.e. spike deliveries, per second), and
 //! the stability analysis of its score.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// (spike history) and the prompts. The nominal threshold is the network's
 /// ([`rsnn_neuron::Network::threshold`]); a `threshold` field in an old JSON config is ignored.
 ///
-/// Every field has a default (MODEL.md section 1), so a JSON config may name only what differs.
+/// Every field has a default (docs/model.md §1), so a JSON config may name only what differs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SimulationConfig {

@@ -3,7 +3,7 @@
 //! Event-driven exact simulation of networks with delays, absolute refractoriness, threshold
 //! noise and prompted neurons ([`Simulator`], [`SimulationConfig`], [`Prompt`]); recordings of
 //! every spike ([`Recording`]); the linearized jitter-propagation stability analysis
-//! ([`stability`], MODEL.md section 7).
+//! ([`stability`], docs/model.md §7).
 //!
 //! Spike times are exact threshold crossings of the potentials of `rsnn-neuron` (never a time
 //! grid). Neuron $l$ fires at the first $t$ at least one refractory period after its last spike

@@ -113,7 +113,7 @@ impl Recording {
     /// One cycle as a periodic score: the spikes in `[cycle_start, cycle_start + period)`,
     /// taken modulo `period` relative to `origin` (the absolute time of score time 0). When the
     /// first and the last spike of a neuron in the window are closer than one refractory period
-    /// across the window's boundary, the last one is dropped (MODEL.md section 6), so the result
+    /// across the window's boundary, the last one is dropped (docs/model.md §6), so the result
     /// is always a valid score.
     ///
     /// # Errors
@@ -165,7 +165,7 @@ impl Recording {
     }
 
     /// Precision and recall of `cycles` consecutive cycles against the prescribed `score`
-    /// (MODEL.md section 6), cycle `k` being `[first_start + k T, first_start + (k + 1) T)`;
+    /// (docs/model.md §6), cycle `k` being `[first_start + k T, first_start + (k + 1) T)`;
     /// each cycle has its own global lag.
     ///
     /// # Errors

@@ -1,4 +1,4 @@
-//! vectors.md V5: the network of 200 neurons x 500 inputs trained by the original Python
+//! docs/model.md §9.5: the network of 200 neurons x 500 inputs trained by the original Python
 //! package, with the score it memorized (period 50, 1,463 spikes). Simulated from the perfect
 //! initial condition with threshold noise 0.1, it reproduces its score with precision and
 //! recall of about 0.95 per cycle (the original measured 0.951 to 0.955), and its jitter map is
@@ -65,7 +65,7 @@ fn associative_recall_from_half_the_neurons() {
     use rand_chacha::ChaCha8Rng;
     use rsnn_signal::{JitterConfig, jitter_score};
     use rsnn_sim::Prompt;
-    // MODEL.md section 8: half the neurons are prompted with jitter-0.1 copies of the score for
+    // docs/model.md §8: half the neurons are prompted with jitter-0.1 copies of the score for
     // two cycles (a fresh copy per cycle), the others start silent (no history at all).
     let v5 = v5::load_v5();
     let period = v5.score.period();

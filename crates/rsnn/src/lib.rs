@@ -15,7 +15,7 @@
 //! use rsnn::prelude::*;
 //!
 //! let mut rng = ChaCha8Rng::seed_from_u64(7);
-//! // 1. Sample a score: 30 neurons, period 20, rate 0.2 (MODEL.md section 4).
+//! // 1. Sample a score: 30 neurons, period 20, rate 0.2 (docs/model.md §4).
 //! let score = ScoreSampler::new(20.0, 0.2)?.sample_score(&mut rng, 30)?;
 //! // 2. Wire a network: every neuron gets 200 inputs with delays in [0.1, 10].
 //! let topology = TopologyConfig {

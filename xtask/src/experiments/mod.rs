@@ -1,4 +1,4 @@
-//! The experiments of the suite (protocols in docs/experiments.md and MODEL.md section 8).
+//! The experiments of the suite (protocols in docs/experiments.md and docs/model.md §8).
 //!
 //! # Seeds
 //!

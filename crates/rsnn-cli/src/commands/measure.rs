@@ -1,5 +1,5 @@
 //! `rsnn measure`: precision and recall of a recording against a score, cycle by cycle
-//! (MODEL.md section 6).
+//! (docs/model.md §6).
 
 use crate::Output;
 use crate::files;

@@ -1,4 +1,4 @@
-//! `rsnn memorize`: the weights of every neuron from one or more scores (MODEL.md section 5).
+//! `rsnn memorize`: the weights of every neuron from one or more scores (docs/model.md §5).
 
 use crate::Output;
 use crate::files;

@@ -1,4 +1,4 @@
-//! `rsnn network`: a random topology with all weights 0 (MODEL.md section 2).
+//! `rsnn network`: a random topology with all weights 0 (docs/model.md §2).
 
 use crate::{Output, files, seeds};
 use anyhow::{Result, bail};

@@ -1,4 +1,4 @@
-//! `rsnn sample`: a random periodic score (MODEL.md section 4).
+//! `rsnn sample`: a random periodic score (docs/model.md §4).
 
 use crate::{Output, files, seeds};
 use anyhow::{Result, bail};

@@ -1,5 +1,5 @@
 //! `rsnn stability`: the spectrum of the linearized jitter map of a memorized score
-//! (MODEL.md section 7).
+//! (docs/model.md §7).
 
 use crate::files;
 use crate::table::mag;

@@ -1,4 +1,4 @@
-//! `rsnn demo`: the main job on the built-in defaults (MODEL.md section 1). It parses the
+//! `rsnn demo`: the main job on the built-in defaults (docs/model.md §1). It parses the
 //! arguments into a [`PipelineConfig`], runs the facade's [`Pipeline`] with progress bars,
 //! writes every result to a folder, draws the figures and prints the summary.
 

@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 use rsnn_neuron::{Network, independent_inputs};
 use rsnn_signal::{AlphaKernel, Score, ScoreSampler};
 
-/// A random score of `channels` channels (the sampler of rsnn-signal, MODEL.md section 4).
+/// A random score of `channels` channels (the sampler of rsnn-signal, docs/model.md §4).
 pub fn random_score<R: Rng + ?Sized>(rng: &mut R, channels: usize, t: f64, lambda: f64) -> Score {
     ScoreSampler::new(t, lambda)
         .and_then(|s| s.sample_score(rng, channels))

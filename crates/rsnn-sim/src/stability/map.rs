@@ -1,4 +1,4 @@
-//! The jitter-propagation map of a periodic score (MODEL.md section 7).
+//! The jitter-propagation map of a periodic score (docs/model.md §7).
 
 use crate::SimError;
 use rsnn_neuron::Network;

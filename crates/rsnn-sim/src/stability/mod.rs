@@ -1,5 +1,5 @@
 //! Temporal stability of a memorized score: the spectrum of the linearized jitter-propagation
-//! map (MODEL.md section 7).
+//! map (docs/model.md §7).
 //!
 //! The map over one period has the eigenvalue 1 (a common shift of all spikes); the score is
 //! temporally stable when every other eigenvalue lies strictly inside the unit circle. The

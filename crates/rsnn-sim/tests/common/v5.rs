@@ -1,4 +1,4 @@
-//! Loading the pretrained network of vectors.md V5 (converted from the original package).
+//! Loading the pretrained network of docs/model.md §9.5 (converted from the original package).
 #![allow(dead_code)]
 
 use rsnn_neuron::{Input, Network, Neuron};

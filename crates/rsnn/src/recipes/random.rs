@@ -7,7 +7,7 @@ use rsnn_signal::{AlphaKernel, Score, ScoreSampler};
 use serde::{Deserialize, Serialize};
 
 /// The size of a random network with fixed in-degree and of its random scores; the defaults
-/// are those of MODEL.md section 1 (L = 200, K = 500, T = 50, lambda = 0.2).
+/// are those of docs/model.md §1 (L = 200, K = 500, T = 50, lambda = 0.2).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NetworkSpec {
