@@ -1,12 +1,11 @@
 //! Writes the outcome of the demo's pipeline into its folder: every rsnn file, the figures and
 //! `summary.json`.
 
-use super::figures::{self, FigureData};
+use super::figures;
 use crate::files;
 use anyhow::{Context, Result};
 use rsnn::io::FileData;
 use rsnn::pipeline::PipelineOutcome;
-use rsnn::recipes::RecallOutcome;
 use std::path::Path;
 
 /// Writes everything into `dir` (created if needed; files in it are replaced), each file with
@@ -32,21 +31,7 @@ pub fn write_all(dir: &Path, o: &PipelineOutcome) -> Result<()> {
     )?;
     save(dir, "recall-run.json", &o.recall.recording, recall_seed)?;
     save(dir, "recall.json", &o.recall.record, recall_seed)?;
-    let recall = RecallOutcome {
-        prompted: o.recall.record.prompted.clone(),
-        recording: o.recall.recording.clone(),
-        cycles: o.recall.record.cycles.clone(),
-    };
-    let data = FigureData {
-        score: &o.score,
-        network: &o.network,
-        config: &o.memorize.config,
-        stability: &o.stability,
-        free_run: &o.free_run.recording,
-        cycles: &o.free_run.measurement.cycles,
-        recall: &recall,
-    };
-    figures::draw(dir, &data)?;
+    figures::draw(dir, o)?;
     save(dir, "summary.json", &o.summary(), master)
 }
 

@@ -7,6 +7,38 @@ use rsnn::pipeline::PipelineSummary;
 /// The human-readable report of a pipeline run.
 pub fn render(s: &PipelineSummary) -> String {
     let c = &s.config;
+    let mut out = header(s);
+    out.push(String::new());
+    out.push(format!(
+        "free run from the perfect initial condition, sigma = {}:",
+        c.noise
+    ));
+    let rows: Vec<Vec<String>> = s
+        .free_run
+        .cycles
+        .iter()
+        .map(|r| vec![r.cycle.to_string(), f3(r.precision), f3(r.recall)])
+        .collect();
+    out.push(table(&["cycle", "precision", "recall"], &rows));
+    out.push(String::new());
+    let r = &c.recall;
+    out.push(format!(
+        "associative recall: {} of {} neurons prompted (jitter {}) for {} cycles, the others \
+         starting {}, then {} free cycles:",
+        s.recall.prompted_neurons,
+        c.network.neurons,
+        r.prompt_jitter,
+        r.prompt_cycles,
+        r.free_start,
+        r.free_cycles
+    ));
+    out.push(crate::commands::recall::cycles_table(&s.recall.cycles));
+    out.join("\n")
+}
+
+/// The lines on the parameters, the score, memorization and stability.
+fn header(s: &PipelineSummary) -> Vec<String> {
+    let c = &s.config;
     let n = &c.network;
     let m = &s.memorize;
     let counts = &m.counts;
@@ -15,7 +47,7 @@ pub fn render(s: &PipelineSummary) -> String {
     } else {
         "NOT stable"
     };
-    let mut out = vec![
+    vec![
         format!(
             "rsnn demo: L = {}, K = {}, T = {}, lambda = {}, |w| <= {}, sigma = {}, seed {}",
             n.neurons, n.inputs, n.period, n.rate, c.memorize.weight_bound, c.noise, c.seed
@@ -40,31 +72,5 @@ pub fn render(s: &PipelineSummary) -> String {
             "stability: spectral radius {} ({verdict})",
             mag(s.stability.spectral_radius)
         ),
-        String::new(),
-        format!(
-            "free run from the perfect initial condition, sigma = {}:",
-            c.noise
-        ),
-    ];
-    let rows: Vec<Vec<String>> = s
-        .free_run
-        .cycles
-        .iter()
-        .map(|r| vec![r.cycle.to_string(), f3(r.precision), f3(r.recall)])
-        .collect();
-    out.push(table(&["cycle", "precision", "recall"], &rows));
-    out.push(String::new());
-    let r = &c.recall;
-    out.push(format!(
-        "associative recall: {} of {} neurons prompted (jitter {}) for {} cycles, the others \
-         starting {}, then {} free cycles:",
-        s.recall.prompted_neurons,
-        n.neurons,
-        r.prompt_jitter,
-        r.prompt_cycles,
-        r.free_start,
-        r.free_cycles
-    ));
-    out.push(crate::commands::recall::cycles_table(&s.recall.cycles));
-    out.join("\n")
+    ]
 }
