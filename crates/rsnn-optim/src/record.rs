@@ -40,6 +40,16 @@ impl StatusCounts {
     pub fn total(&self) -> usize {
         self.memorized + self.unverified + self.infeasible + self.failed
     }
+
+    /// Counts one more neuron with `status`.
+    pub fn add(&mut self, status: NeuronStatus) {
+        *match status {
+            NeuronStatus::Memorized => &mut self.memorized,
+            NeuronStatus::Unverified => &mut self.unverified,
+            NeuronStatus::Infeasible => &mut self.infeasible,
+            NeuronStatus::Failed => &mut self.failed,
+        } += 1;
+    }
 }
 
 impl NetworkReport {
@@ -47,12 +57,7 @@ impl NetworkReport {
     pub fn counts(&self) -> StatusCounts {
         let mut c = StatusCounts::default();
         for r in &self.neurons {
-            match r.status {
-                NeuronStatus::Memorized => c.memorized += 1,
-                NeuronStatus::Unverified => c.unverified += 1,
-                NeuronStatus::Infeasible => c.infeasible += 1,
-                NeuronStatus::Failed => c.failed += 1,
-            }
+            c.add(r.status);
         }
         c
     }

@@ -8,6 +8,17 @@ use serde::{Deserialize, Serialize};
 /// The size of a random network and its scores.
 pub use rsnn::recipes::NetworkSpec as NetSpec;
 
+/// A network of `neurons` neurons with 500 inputs each and scores of period `period` with rate
+/// 0.2, the sizes every experiment on whole networks uses.
+pub fn spec(neurons: usize, period: f64) -> NetSpec {
+    NetSpec {
+        neurons,
+        inputs: 500,
+        period,
+        rate: 0.2,
+    }
+}
+
 /// Samples `memories` scores and a fixed in-degree network with master seed `seed` (weights
 /// still zero), by the facade's seed policy.
 pub fn build(spec: &NetSpec, memories: usize, seed: u64) -> Result<(Vec<Score>, Network)> {

@@ -9,7 +9,7 @@ use super::{Family, family};
 use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
 use anyhow::Result;
 use rsnn::neuron::independent_inputs;
-use rsnn::optim::memorize_neuron;
+use rsnn::optim::{StatusCounts, memorize_neuron};
 use rsnn::prelude::*;
 use rsnn::seeds::{Purpose, Seeds};
 use serde::{Deserialize, Serialize};
@@ -50,31 +50,6 @@ pub struct Output {
     pub skipped: bool,
     /// Whether more trials failed than the 1% allowed at this period.
     pub decided_fail: bool,
-}
-
-/// How many trials ended with each status of the optimizer.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatusCounts {
-    /// Memorized and verified in continuous time: feasible.
-    pub memorized: usize,
-    /// Weights found but not verified.
-    pub unverified: usize,
-    /// Infeasible.
-    pub infeasible: usize,
-    /// The solver failed.
-    pub failed: usize,
-}
-
-impl StatusCounts {
-    fn add(&mut self, status: NeuronStatus) {
-        *match status {
-            NeuronStatus::Memorized => &mut self.memorized,
-            NeuronStatus::Unverified => &mut self.unverified,
-            NeuronStatus::Infeasible => &mut self.infeasible,
-            NeuronStatus::Failed => &mut self.failed,
-        } += 1;
-    }
 }
 
 /// A finished job of this experiment.

@@ -5,7 +5,7 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use super::common::{MemorizeSummary, NetSpec, build, memorize, objective};
+use super::common::{MemorizeSummary, NetSpec, build, memorize, objective, spec};
 use super::{Family, network_seed};
 use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
 use anyhow::Result;
@@ -74,12 +74,6 @@ pub type Finished = Done<Params, Output>;
 
 /// The sizes of a scale: networks, network size, sigmas, cycles.
 fn sizes(scale: Scale) -> (usize, NetSpec, Vec<f64>, usize) {
-    let spec = |neurons, period| NetSpec {
-        neurons,
-        inputs: 500,
-        period,
-        rate: 0.2,
-    };
     match scale {
         Scale::Quick => (1, spec(60, 20.0), vec![0.1, 0.2], 5),
         Scale::Full => (10, spec(200, 50.0), vec![0.05, 0.1, 0.15, 0.2], 10),

@@ -5,7 +5,7 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use super::common::{MemorizeSummary, NetSpec, build, memorize};
+use super::common::{MemorizeSummary, NetSpec, build, memorize, spec};
 use super::{Family, network_seed};
 use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
 use anyhow::{Result, bail};
@@ -54,12 +54,6 @@ const FRACTIONS: [(&str, f64); 2] = [("half", 0.5), ("all", 1.0)];
 
 /// The sizes of a scale: networks, network size, free cycles.
 fn sizes(scale: Scale) -> (usize, NetSpec, usize) {
-    let spec = |neurons, period| NetSpec {
-        neurons,
-        inputs: 500,
-        period,
-        rate: 0.2,
-    };
     match scale {
         Scale::Quick => (1, spec(60, 15.0), 3),
         Scale::Full => (3, spec(200, 25.0), 5),
