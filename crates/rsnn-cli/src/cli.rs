@@ -21,6 +21,9 @@ pub struct Cli {
     /// Print machine-readable results as JSON on stdout (human text goes to stderr).
     #[arg(long, global = true)]
     pub json: bool,
+    /// Allow an output file to replace one of the command's input files.
+    #[arg(long, global = true)]
+    pub overwrite_input: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -1,9 +1,11 @@
-//! Reading and writing rsnn files (the kinds are those of the libraries, see [`rsnn::io`]), and
-//! checks of output paths before any work is done. Every file is a versioned envelope written
-//! atomically (see docs/file-formats.md).
+//! Reading and writing rsnn files (the kinds are those of the libraries, see [`rsnn::io`]).
+//! Inputs must be regular files of at most [`MAX_INPUT_BYTES`]; outputs are written through a
+//! [`Batch`] (all or nothing). Every file is a versioned envelope (see docs/file-formats.md).
 
+use crate::batch::Batch;
 use anyhow::{Context, Result, bail};
 use rsnn::io::{self, Encoding, FileData, Header};
+use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -15,23 +17,82 @@ pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);
 }
 
-/// Loads a file of kind `T`. The notes of an upgraded older file (see
-/// [`Header::notes`](rsnn::signal::io::Header::notes)) are printed as warnings on stderr,
-/// unless `--quiet`.
+/// The largest input file the command reads: 2 GiB.
+pub const MAX_INPUT_BYTES: u64 = 2 << 30;
+
+/// Checks that `path` is a regular file (after resolving symbolic links) of at most
+/// [`MAX_INPUT_BYTES`]: a device, a named pipe or a folder is refused before anything is read.
 ///
 /// # Errors
-/// Missing or unreadable file, wrong kind or version, invalid data (the message names the path).
+/// A missing file, not a regular file, or a file too large.
+pub fn check_input(path: &Path) -> Result<u64> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
+    if meta.is_dir() {
+        bail!("{shown}: is a folder, not a file");
+    }
+    if !meta.is_file() {
+        bail!("{shown}: not a regular file (a device, a named pipe or a socket)");
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        bail!(
+            "{shown}: {} bytes, more than the limit of {MAX_INPUT_BYTES} bytes (2 GiB) for input files",
+            meta.len()
+        );
+    }
+    Ok(meta.len())
+}
+
+/// Reads a checked input ([`check_input`]), never more than [`MAX_INPUT_BYTES`] even if the
+/// file grows meanwhile.
+///
+/// # Errors
+/// As [`check_input`], or a read failure.
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let size = check_input(path)?;
+    let shown = path.display();
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        bail!("{shown}: grew past the limit of {MAX_INPUT_BYTES} bytes (2 GiB) while being read");
+    }
+    Ok(bytes)
+}
+
+/// Loads a file of kind `T` ([`read_input`], then [`io::from_bytes`]). The notes of an upgraded
+/// older file (see [`Header::notes`](rsnn::signal::io::Header::notes)) are printed as warnings
+/// on stderr, unless `--quiet`.
+///
+/// # Errors
+/// Missing, unreadable, irregular or too large file, wrong kind or version, invalid data (the
+/// message names the path).
 pub fn load<T: FileData>(path: &Path) -> Result<(T, Header)> {
-    let (data, header) = io::load::<T>(path)?;
+    let encoding = Encoding::from_path(path)?;
+    let bytes = read_input(path)?;
+    let (data, header) = io::from_bytes::<T>(&bytes, encoding, path)?;
     warn_notes(path, &header);
     Ok((data, header))
 }
 
-/// Loads a file of any kind ([`io::load_any`]), printing its notes as [`load`] does.
+/// Reads the header of a file of any kind, once [`check_input`] accepts it.
 ///
 /// # Errors
-/// Missing or unreadable file, unknown kind or version, invalid data.
+/// As [`check_input`] and [`io::read_header`].
+pub fn read_header(path: &Path) -> Result<Header> {
+    check_input(path)?;
+    Ok(io::read_header(path)?)
+}
+
+/// Loads a file of any kind ([`io::load_any`]) once [`check_input`] accepts it, printing its
+/// notes as [`load`] does.
+///
+/// # Errors
+/// As [`check_input`]; unknown kind or version, invalid data.
 pub fn load_any(path: &Path) -> Result<(io::AnyFile, Header)> {
+    check_input(path)?;
     let (data, header) = io::load_any(path)?;
     warn_notes(path, &header);
     Ok((data, header))
@@ -40,53 +101,24 @@ pub fn load_any(path: &Path) -> Result<(io::AnyFile, Header)> {
 fn warn_notes(path: &Path, header: &Header) {
     if !QUIET.load(Ordering::Relaxed) {
         for note in &header.notes {
-            eprintln!("rsnn: warning: {}: {note}", path.display());
+            crate::output::stderr_line(format!("rsnn: warning: {}: {note}", path.display()));
         }
     }
 }
 
-/// Saves `data` atomically with its `seed` in the encoding the extension names.
+/// Saves `data` with its `seed` in the encoding the extension names (a [`Batch`] of one file).
 ///
 /// # Errors
 /// Unknown extension, serialization or I/O failures.
 pub fn save<T: FileData>(path: &Path, data: &T, seed: Option<u64>) -> Result<()> {
-    io::save(path, data, seed).with_context(|| format!("cannot write {}", path.display()))
+    let mut batch = Batch::new();
+    batch.data(path, data, seed)?;
+    batch.commit()
 }
 
-/// Checks an output path before any work is done: a known extension and an existing folder.
-///
-/// # Errors
-/// Unknown extension or missing parent folder.
-pub fn check_output(path: &Path) -> Result<()> {
-    Encoding::from_path(path)?;
-    check_parent(path)
-}
-
-/// Checks that an SVG output path has the `.svg` extension and an existing folder.
-///
-/// # Errors
-/// Wrong extension or missing parent folder.
-pub fn check_svg(path: &Path) -> Result<()> {
-    if path.extension().and_then(|e| e.to_str()) != Some("svg") {
-        bail!(
-            "{}: figures are written as SVG (use the .svg extension)",
-            path.display()
-        );
-    }
-    check_parent(path)
-}
-
-fn check_parent(path: &Path) -> Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.is_dir()
-    {
-        bail!(
-            "{}: the folder {} does not exist",
-            path.display(),
-            parent.display()
-        );
-    }
-    Ok(())
+/// A path as JSON text (lossy for a name that is not valid UTF-8).
+pub fn json_path(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -94,12 +126,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn output_paths_are_checked() {
+    fn inputs_must_be_small_regular_files() {
         let dir = tempfile::tempdir().expect("temp dir");
-        assert!(check_output(&dir.path().join("a.json")).is_ok());
-        assert!(check_output(&dir.path().join("a.txt")).is_err());
-        assert!(check_output(&dir.path().join("missing/a.json")).is_err());
-        assert!(check_svg(&dir.path().join("a.svg")).is_ok());
-        assert!(check_svg(&dir.path().join("a.png")).is_err());
+        let big = dir.path().join("big.json");
+        let file = std::fs::File::create(&big).expect("create");
+        file.set_len(MAX_INPUT_BYTES + 1).expect("sparse file");
+        let e = check_input(&big).expect_err("too large");
+        assert!(e.to_string().contains("limit"), "{e}");
+        assert!(check_input(dir.path()).is_err());
+        assert!(check_input(Path::new("/dev/null")).is_err());
+        std::fs::write(dir.path().join("a.json"), "{}").expect("write");
+        assert_eq!(
+            read_input(&dir.path().join("a.json")).expect("reads"),
+            b"{}"
+        );
     }
 }

@@ -23,37 +23,52 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod batch;
 mod cli;
 mod commands;
 mod demo;
+mod errors;
+mod estimate;
 mod files;
+mod flags;
 mod initial;
+mod interrupt;
 mod neurons;
 mod output;
+mod outputs;
 mod progress;
 mod seeds;
 mod table;
 
 pub use cli::{Cli, Command};
+pub use errors::error_line;
+pub use interrupt::install as install_signal_handlers;
 pub use output::Output;
 
 /// Runs a parsed command line.
 ///
 /// # Errors
-/// Any failure, with a chain of causes suitable for a one-line message (`{:#}`).
+/// Any failure, with a chain of causes suitable for a one-line message ([`error_line`]),
+/// including a failure to write the results on stdout.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let out = Output::new(cli.quiet, cli.json);
     files::set_quiet(cli.quiet);
-    match cli.command {
-        Command::Sample(args) => commands::sample::run(&args, &out),
-        Command::Network(args) => commands::network::run(&args, &out),
-        Command::Memorize(args) => commands::memorize::run(&args, &out),
-        Command::Simulate(args) => commands::simulate::run(&args, &out),
-        Command::Measure(args) => commands::measure::run(&args, &out),
-        Command::Stability(args) => commands::stability::run(&args, &out),
-        Command::Recall(args) => commands::recall::run(&args, &out),
-        Command::Plot(args) => commands::plot::run(&args, &out),
-        Command::Info(args) => commands::info::run(&args, &out),
-        Command::Demo(args) => demo::run(&args, &out),
+    outputs::set_overwrite_input(cli.overwrite_input);
+    dispatch(cli.command, &out)?;
+    out.finish()
+}
+
+fn dispatch(command: Command, out: &Output) -> anyhow::Result<()> {
+    match command {
+        Command::Sample(args) => commands::sample::run(&args, out),
+        Command::Network(args) => commands::network::run(&args, out),
+        Command::Memorize(args) => commands::memorize::run(&args, out),
+        Command::Simulate(args) => commands::simulate::run(&args, out),
+        Command::Measure(args) => commands::measure::run(&args, out),
+        Command::Stability(args) => commands::stability::run(&args, out),
+        Command::Recall(args) => commands::recall::run(&args, out),
+        Command::Plot(args) => commands::plot::run(&args, out),
+        Command::Info(args) => commands::info::run(&args, out),
+        Command::Demo(args) => demo::run(&args, out),
     }
 }

@@ -42,16 +42,17 @@ impl FromStr for NeuronSet {
 }
 
 impl NeuronSet {
-    /// The sorted, distinct neurons of the set in a network of `total` neurons.
+    /// The sorted, distinct neurons of the set among `total` neurons of `owner` ("the network",
+    /// "the recording": the error message names it).
     ///
     /// # Errors
     /// A neuron index that is not below `total`.
-    pub fn resolve(&self, total: usize) -> Result<Vec<usize>> {
+    pub fn resolve(&self, total: usize, owner: &str) -> Result<Vec<usize>> {
         let mut out: Vec<usize> = match self {
             NeuronSet::All => (0..total).collect(),
             NeuronSet::Ranges(ranges) => {
                 if let Some(&(_, last)) = ranges.iter().find(|r| r.1 >= total) {
-                    bail!("neuron {last} does not exist (the network has {total} neurons)");
+                    bail!("neuron {last} does not exist ({owner} has {total} neurons)");
                 }
                 ranges.iter().flat_map(|&(a, b)| a..=b).collect()
             }
@@ -69,14 +70,19 @@ mod tests {
     #[test]
     fn parses_ranges_and_all() {
         let set: NeuronSet = "3-5,1,4".parse().expect("valid");
-        assert_eq!(set.resolve(10).expect("in range"), vec![1, 3, 4, 5]);
         assert_eq!(
-            "all".parse::<NeuronSet>().map(|s| s.resolve(3).ok()),
+            set.resolve(10, "the network").expect("in range"),
+            vec![1, 3, 4, 5]
+        );
+        assert_eq!(
+            "all"
+                .parse::<NeuronSet>()
+                .map(|s| s.resolve(3, "the network").ok()),
             Ok(Some(vec![0, 1, 2]))
         );
         assert!("x".parse::<NeuronSet>().is_err());
         assert!("5-2".parse::<NeuronSet>().is_err());
         assert!("".parse::<NeuronSet>().is_err());
-        assert!(set.resolve(5).is_err());
+        assert!(set.resolve(5, "the network").is_err());
     }
 }

@@ -3,14 +3,45 @@
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::fmt::Display;
-use std::io::Write;
+use std::io::{ErrorKind, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-/// Writes one line on stdout. A closed pipe (`rsnn ... | head`) is not an error worth a panic:
-/// the line is dropped.
+/// The first failure to write on stdout (other than a closed pipe), reported by
+/// [`Output::finish`].
+static STDOUT_ERROR: Mutex<Option<String>> = Mutex::new(None);
+
+/// Set when the reader of stdout has gone (`rsnn ... | head`): the rest is dropped quietly.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+fn stdout_error() -> MutexGuard<'static, Option<String>> {
+    STDOUT_ERROR.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Notes the outcome of a write on stdout.
+fn note(result: std::io::Result<()>) {
+    match result {
+        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => STDOUT_CLOSED.store(true, Ordering::SeqCst),
+        Err(e) => {
+            stdout_error().get_or_insert(e.to_string());
+        }
+    }
+}
+
+/// Writes one line on stdout, unless stdout has already failed or closed.
 fn print_line(text: impl Display) {
+    if STDOUT_CLOSED.load(Ordering::SeqCst) || stdout_error().is_some() {
+        return;
+    }
     let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "{text}");
+    note(writeln!(stdout, "{text}").and_then(|()| stdout.flush()));
+}
+
+/// Writes one line on stderr; a failure there cannot be reported anywhere and is ignored.
+pub(crate) fn stderr_line(text: impl Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// The output settings of one run (`--quiet`, `--json`).
@@ -42,7 +73,7 @@ impl Output {
             return;
         }
         if self.json {
-            eprintln!("{text}");
+            stderr_line(text);
         } else {
             print_line(text);
         }
@@ -51,7 +82,14 @@ impl Output {
     /// A warning on stderr (nothing with `--quiet`).
     pub fn warn(&self, text: impl Display) {
         if !self.quiet {
-            eprintln!("rsnn: warning: {text}");
+            stderr_line(format!("rsnn: warning: {text}"));
+        }
+    }
+
+    /// A note on stderr (nothing with `--quiet`).
+    pub fn note(&self, text: impl Display) {
+        if !self.quiet {
+            stderr_line(format!("rsnn: note: {text}"));
         }
     }
 
@@ -64,6 +102,24 @@ impl Output {
             print_line(serde_json::to_string_pretty(value)?);
         }
         Ok(())
+    }
+
+    /// A line on stderr, whatever the settings (errors; a failure to write is ignored).
+    pub fn stderr(text: &str) {
+        stderr_line(text);
+    }
+
+    /// Ends the output of a run: flushes stdout and reports a failure to write there. A closed
+    /// pipe (`rsnn ... | head`) is not a failure: the reader wanted no more.
+    ///
+    /// # Errors
+    /// Stdout could not be written (a full disk, `/dev/full`, an I/O error).
+    pub fn finish(&self) -> anyhow::Result<()> {
+        note(std::io::stdout().lock().flush());
+        match stdout_error().take() {
+            Some(e) => anyhow::bail!("cannot write the results on stdout: {e}"),
+            None => Ok(()),
+        }
     }
 
     /// A progress bar of `len` steps on stderr (hidden with `--quiet` or off a terminal).

@@ -45,6 +45,10 @@ impl Progress for Bars {
         });
     }
 
+    fn is_cancelled(&self) -> bool {
+        crate::interrupt::is_interrupted()
+    }
+
     fn end(&self, _stage: Stage) {
         self.with_bar(|b| {
             if let Some(bar) = b.take() {

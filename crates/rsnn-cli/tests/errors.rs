@@ -67,14 +67,14 @@ fn bad_parameters() {
         ("sample --period -50 -o s.json", &["period", "-50"]),
         ("sample --rate -1 -o s.json", &["rate"]),
         ("sample -o s.txt", &["extension"]),
-        ("network --d-min 5 --d-max 1 -o n.json", &["d_max"]),
+        ("network --d-min 5 --d-max 1 -o n.json", &["--d-max"]),
         (
             "memorize net.json score.json --backend nope -o o.json",
             &["unknown backend `nope`"],
         ),
         (
             "memorize net.json score.json --weight-bound -1 -o o.json",
-            &["weight_bound", "-1"],
+            &["--weight-bound", "-1"],
         ),
         (
             "simulate mem.json --score score.json -o r.json",
@@ -82,16 +82,13 @@ fn bad_parameters() {
         ),
         (
             "simulate mem.json --duration 10 --noise -1 -o r.json",
-            &["sigma"],
+            &["--noise"],
         ),
         (
             "simulate mem.json --score score.json --cycles 1 --prompt 0-99 -o r.json",
             &["neuron 99 does not exist"],
         ),
-        (
-            "recall mem.json score.json --fraction 2",
-            &["prompted_fraction"],
-        ),
+        ("recall mem.json score.json --fraction 2", &["--fraction"]),
         (
             "plot potential mem.json score.json --neuron 30 -o p.svg",
             &["neuron 30"],

@@ -8,7 +8,7 @@ use rsnn::neuron::Network;
 use rsnn::optim::MemorizeRecord;
 use rsnn::pipeline::PipelineSummary;
 use rsnn::recipes::RecallRecord;
-use rsnn::signal::{Score, io};
+use rsnn::signal::Score;
 use rsnn::sim::Recording;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -178,7 +178,7 @@ pub fn facts(path: &Path, kind: &str) -> Result<Option<Facts>> {
 /// # Errors
 /// An unreadable file or a malformed header or data.
 pub fn run(args: &InfoArgs, out: &Output) -> Result<()> {
-    let header = io::read_header(&args.file)?;
+    let header = crate::files::read_header(&args.file)?;
     let facts = facts(&args.file, &header.kind)?;
     let seed = header.seed.map_or("none".to_string(), |s| s.to_string());
     out.text(format!(
@@ -198,5 +198,5 @@ pub fn run(args: &InfoArgs, out: &Output) -> Result<()> {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
-    out.json(&json!({ "path": args.file, "header": header, "summary": summary }))
+    out.json(&json!({ "path": crate::files::json_path(&args.file), "header": header, "summary": summary }))
 }

@@ -3,6 +3,7 @@
 
 use crate::Output;
 use crate::files;
+use crate::outputs::{self, Kind};
 use crate::table::{f3, table};
 use anyhow::{Result, bail};
 use clap::Args;
@@ -63,9 +64,8 @@ pub fn render(m: &Measurement) -> String {
 /// # Errors
 /// Bad files, or a score and recording that do not match.
 pub fn run(args: &MeasureArgs, out: &Output) -> Result<()> {
-    if let Some(path) = &args.out {
-        files::check_output(path)?;
-    }
+    let outs: Vec<_> = args.out.iter().map(|p| (p.as_path(), Kind::Data)).collect();
+    outputs::check_all(&outs, &[&args.recording, &args.score])?;
     let (recording, header) = files::load::<Recording>(&args.recording)?;
     let (score, _) = files::load::<Score>(&args.score)?;
     let start = args.start.unwrap_or(recording.start());

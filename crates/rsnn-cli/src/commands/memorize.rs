@@ -1,7 +1,9 @@
 //! `rsnn memorize`: the weights of every neuron from one or more scores (docs/model.md §5).
 
-use crate::Output;
-use crate::files;
+use crate::batch::Batch;
+use crate::flags::{self, Flags};
+use crate::outputs::{self, Kind};
+use crate::{Output, estimate, files, interrupt};
 use anyhow::{Result, bail};
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -180,18 +182,21 @@ pub fn describe(report: &NetworkReport) -> String {
 /// Bad files or parameters, backend failures, or neurons not memorized without
 /// `--allow-infeasible`.
 pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
-    let config = args.solver.config()?;
-    files::check_output(&args.out)?;
-    if let Some(path) = &args.report {
-        files::check_output(path)?;
-    }
+    let config = args.solver.config().flags(flags::MEMORIZE)?;
+    let mut outs = vec![(args.out.as_path(), Kind::Data)];
+    outs.extend(args.report.as_deref().map(|p| (p, Kind::Data)));
+    let mut inputs = vec![args.network.as_path()];
+    inputs.extend(args.scores.iter().map(PathBuf::as_path));
+    outputs::check_all(&outs, &inputs)?;
     let (mut network, header) = files::load::<Network>(&args.network)?;
     let scores = args
         .scores
         .iter()
         .map(|p| files::load::<Score>(p).map(|(s, _)| s))
         .collect::<Result<Vec<_>>>()?;
+    estimate::memorize(out, network.num_neurons(), network.num_inputs(), &scores);
     let report = memorize_with_progress(&mut network, &scores, &config, out)?;
+    interrupt::check()?;
     check_report(&report, args.allow_infeasible)?;
     let missed = report.neurons.len() - report.num_memorized();
     if missed > 0 {
@@ -200,15 +205,17 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
             report.not_memorized()
         ));
     }
-    files::save(&args.out, &network, header.seed)?;
+    let mut batch = Batch::new();
+    batch.data(&args.out, &network, header.seed)?;
     if let Some(path) = &args.report {
         let record = MemorizeRecord {
             config: config.clone(),
             memories: scores.len(),
             report: report.clone(),
         };
-        files::save(path, &record, header.seed)?;
+        batch.data(path, &record, header.seed)?;
     }
+    batch.commit()?;
     out.text(format!("{} -> {}", describe(&report), args.out.display()));
     let StatusCounts {
         memorized,
@@ -217,7 +224,7 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
         failed,
     } = report.counts();
     out.json(&json!({
-        "path": args.out,
+        "path": files::json_path(&args.out),
         "neurons": report.neurons.len(),
         "memorized": memorized,
         "unverified": unverified,

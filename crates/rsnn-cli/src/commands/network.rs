@@ -1,5 +1,7 @@
 //! `rsnn network`: a random topology with all weights 0 (docs/model.md §2).
 
+use crate::flags::Flags;
+use crate::outputs::{self, Kind};
 use crate::{Output, files, seeds};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -91,9 +93,16 @@ pub fn sample_network(config: &TopologyConfig, tau: f64, seed: u64) -> Result<Ne
 /// # Errors
 /// Invalid parameters or an unwritable output.
 pub fn run(args: &NetworkArgs, out: &Output) -> Result<()> {
-    files::check_output(&args.out)?;
-    let network =
-        sample_network(&args.config(), args.tau, args.seed)?.with_threshold(args.threshold)?;
+    outputs::check_all(&[(&args.out, Kind::Data)], &[])?;
+    let network = sample_network(&args.config(), args.tau, args.seed)
+        .and_then(|n| Ok(n.with_threshold(args.threshold)?))
+        .flags(&[
+            ("d_min", "--d-min"),
+            ("d_max", "--d-max"),
+            ("num_neurons", "--neurons"),
+            ("tau", "--tau"),
+            ("threshold", "--threshold"),
+        ])?;
     files::save(&args.out, &network, Some(args.seed))?;
     out.text(format!(
         "network: {} neurons, {} inputs in all, delays in [{}, {}], tau {}, threshold {} -> {}",
@@ -106,7 +115,7 @@ pub fn run(args: &NetworkArgs, out: &Output) -> Result<()> {
         args.out.display()
     ));
     out.json(&json!({
-        "path": args.out,
+        "path": files::json_path(&args.out),
         "seed": args.seed,
         "neurons": network.num_neurons(),
         "inputs": network.num_inputs(),

@@ -1,15 +1,16 @@
 //! `rsnn plot`: SVG figures from rsnn files.
 
-use crate::Output;
-use crate::files;
+use crate::batch::Batch;
 use crate::neurons::NeuronSet;
+use crate::outputs::{self, Kind};
 use crate::table::mag;
+use crate::{Output, files, interrupt};
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use rsnn::neuron::Network;
 use rsnn::optim::{MemorizeConfig, replayed_potential};
 use rsnn::recipes::RecallRecord;
-use rsnn::signal::{Score, io};
+use rsnn::signal::Score;
 use rsnn::sim::{Measurement, Recording, StabilityReport};
 use rsnn_plot::PotentialTrace;
 use serde_json::json;
@@ -86,7 +87,7 @@ pub type CycleTriple = (usize, f64, f64);
 /// # Errors
 /// A file of another kind, or a bad file.
 pub fn cycle_rows(path: &Path) -> Result<(String, Vec<CycleTriple>)> {
-    let header = io::read_header(path)?;
+    let header = files::read_header(path)?;
     match header.kind.as_str() {
         "measurement" => {
             let (m, _) = files::load::<Measurement>(path)?;
@@ -157,8 +158,9 @@ pub fn potential_trace(
     })
 }
 
-fn draw(figure: &Figure, path: &Path) -> Result<()> {
-    match figure {
+/// The SVG document of `figure`.
+fn draw(figure: &Figure, out: &Output) -> Result<String> {
+    Ok(match figure {
         Figure::Raster {
             recording,
             score,
@@ -171,7 +173,7 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
             if !(from.is_finite() && to.is_finite() && from < to) {
                 bail!("invalid window [{from}, {to}): must be finite and non-empty");
             }
-            let chosen = neurons.resolve(rec.num_neurons())?;
+            let chosen = neurons.resolve(rec.num_neurons(), "the recording")?;
             let all = rec.window(from, to);
             let produced: Vec<Vec<f64>> = chosen.iter().map(|&n| all[n].clone()).collect();
             let prescribed = match score {
@@ -183,7 +185,7 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
             } else {
                 "produced spikes"
             };
-            rsnn_plot::raster(path, title, &prescribed, &produced, (from, to))?;
+            rsnn_plot::raster_svg(title, &prescribed, &produced, (from, to))?
         }
         Figure::Potential {
             network,
@@ -195,6 +197,7 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
         } => {
             let (net, _) = files::load::<Network>(network)?;
             let (score, _) = files::load::<Score>(score)?;
+            let spinner = out.spinner("potential");
             let t = potential_trace(
                 &net,
                 &score,
@@ -203,12 +206,13 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
                 net.threshold(),
                 *silent_level,
                 *samples,
-            )?;
-            rsnn_plot::potential(path, &format!("potential of neuron {neuron}"), &t)?;
+            );
+            spinner.finish_and_clear();
+            rsnn_plot::potential_svg(&format!("potential of neuron {neuron}"), &t?)?
         }
         Figure::Cycles { file } => {
             let (title, rows) = cycle_rows(file)?;
-            rsnn_plot::cycles(path, &title, &rows)?;
+            rsnn_plot::cycles_svg(&title, &rows)?
         }
         Figure::Eigenvalues { file } => {
             let (report, _) = files::load::<StabilityReport>(file)?;
@@ -216,10 +220,24 @@ fn draw(figure: &Figure, path: &Path) -> Result<()> {
                 "jitter map, spectral radius {}",
                 mag(report.spectral_radius)
             );
-            rsnn_plot::eigenvalues(path, &title, &report.eigenvalues)?;
+            rsnn_plot::eigenvalues_svg(&title, &report.eigenvalues)?
         }
+    })
+}
+
+/// The input files of `figure`.
+fn inputs(figure: &Figure) -> Vec<&Path> {
+    match figure {
+        Figure::Raster {
+            recording, score, ..
+        } => [Some(recording), score.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(PathBuf::as_path)
+            .collect(),
+        Figure::Potential { network, score, .. } => vec![network, score],
+        Figure::Cycles { file } | Figure::Eigenvalues { file } => vec![file],
     }
-    Ok(())
 }
 
 /// Runs `rsnn plot`.
@@ -230,8 +248,12 @@ pub fn run(args: &PlotArgs, out: &Output) -> Result<()> {
     let Some(path) = &args.out else {
         bail!("give the output SVG file with --out");
     };
-    files::check_svg(path)?;
-    draw(&args.figure, path)?;
+    outputs::check_all(&[(path, Kind::Svg)], &inputs(&args.figure))?;
+    let svg = draw(&args.figure, out)?;
+    interrupt::check()?;
+    let mut batch = Batch::new();
+    batch.raw(path, svg);
+    batch.commit()?;
     out.text(format!("figure -> {}", path.display()));
-    out.json(&json!({ "path": path }))
+    out.json(&json!({ "path": files::json_path(path) }))
 }

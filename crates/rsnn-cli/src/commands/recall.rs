@@ -1,9 +1,12 @@
 //! `rsnn recall`: the associative-recall scenario (a fraction of the neurons prompted with
 //! jittered copies for some cycles while the others start silent, then all free).
 
-use crate::files;
+use crate::batch::Batch;
+use crate::flags::{self, Flags};
+use crate::outputs::{self, Kind};
 use crate::table::{f3, table};
 use crate::{Output, initial};
+use crate::{estimate, files, interrupt};
 use anyhow::Result;
 use clap::Args;
 use rsnn::neuron::Network;
@@ -102,7 +105,8 @@ pub fn run_protocol(
     let spinner = out.spinner("recall");
     let outcome = associative_recall(network, score, protocol);
     spinner.finish_and_clear();
-    Ok(outcome?)
+    interrupt::check()?;
+    outcome.flags(flags::PROTOCOL).flags(flags::RECALL)
 }
 
 /// The per-cycle table of a recall run.
@@ -142,24 +146,37 @@ pub fn cycles_table(cycles: &[RecallCycle]) -> String {
 /// # Errors
 /// Bad files or parameters.
 pub fn run(args: &RecallArgs, out: &Output) -> Result<()> {
-    for path in [&args.out, &args.recording].into_iter().flatten() {
-        files::check_output(path)?;
-    }
+    let outs: Vec<_> = [&args.out, &args.recording]
+        .into_iter()
+        .flatten()
+        .map(|p| (p.as_path(), Kind::Data))
+        .collect();
+    outputs::check_all(&outs, &[&args.network, &args.score])?;
     let (network, _) = files::load::<Network>(&args.network)?;
     let (score, _) = files::load::<Score>(&args.score)?;
     let protocol = args.protocol.protocol(args.noise, args.seed);
+    protocol
+        .validate()
+        .flags(flags::PROTOCOL)
+        .flags(flags::RECALL)?;
+    let p = &args.protocol;
+    let span = (p.prompt_cycles + p.free_cycles) as f64 * score.period();
+    let rate = estimate::rate(Some(&score));
+    estimate::simulate(out, network.num_inputs(), span, rate);
     let outcome = run_protocol(&network, &score, &protocol, out)?;
     let record = RecallRecord {
         protocol,
         prompted: outcome.prompted,
         cycles: outcome.cycles,
     };
+    let mut batch = Batch::new();
     if let Some(path) = &args.recording {
-        files::save(path, &outcome.recording, Some(args.seed))?;
+        batch.data(path, &outcome.recording, Some(args.seed))?;
     }
     if let Some(path) = &args.out {
-        files::save(path, &record, Some(args.seed))?;
+        batch.data(path, &record, Some(args.seed))?;
     }
+    batch.commit()?;
     out.text(format!(
         "{} of {} neurons prompted (P = precision, R = recall)",
         record.prompted.len(),

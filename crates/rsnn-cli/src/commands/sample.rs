@@ -1,5 +1,7 @@
 //! `rsnn sample`: a random periodic score (docs/model.md §4).
 
+use crate::flags::Flags;
+use crate::outputs::{self, Kind};
 use crate::{Output, files, seeds};
 use anyhow::{Result, bail};
 use clap::Args;
@@ -44,8 +46,9 @@ pub fn sample_score(neurons: usize, period: f64, rate: f64, seed: u64) -> Result
 /// # Errors
 /// Invalid parameters or an unwritable output.
 pub fn run(args: &SampleArgs, out: &Output) -> Result<()> {
-    files::check_output(&args.out)?;
-    let score = sample_score(args.neurons, args.period, args.rate, args.seed)?;
+    outputs::check_all(&[(&args.out, Kind::Data)], &[])?;
+    let score = sample_score(args.neurons, args.period, args.rate, args.seed)
+        .flags(&[("period", "--period"), ("rate", "--rate")])?;
     files::save(&args.out, &score, Some(args.seed))?;
     let silent = score.channels().iter().filter(|c| c.is_empty()).count();
     out.text(format!(
@@ -58,7 +61,7 @@ pub fn run(args: &SampleArgs, out: &Output) -> Result<()> {
         args.out.display()
     ));
     out.json(&json!({
-        "path": args.out,
+        "path": files::json_path(&args.out),
         "seed": args.seed,
         "neurons": score.num_channels(),
         "period": score.period(),

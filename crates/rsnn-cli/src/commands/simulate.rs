@@ -1,8 +1,10 @@
 //! `rsnn simulate`: an exact event-driven run from an initial condition, with prompts and
 //! threshold noise.
 
+use crate::flags::Flags;
 use crate::neurons::NeuronSet;
-use crate::{Output, files, initial, seeds};
+use crate::outputs::{self, Kind};
+use crate::{Output, estimate, files, initial, interrupt, seeds};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use rsnn::neuron::Network;
@@ -88,15 +90,15 @@ pub fn prompts(
 ) -> Result<Vec<Prompt>> {
     let source = if jitter > 0.0 {
         let mut rng = seeds::rng(seed, seeds::PROMPT_STREAM);
-        jitter_score(&mut rng, score, &JitterConfig::new(jitter))?
+        jitter_score(&mut rng, score, &JitterConfig::new(jitter))
+            .flags(&[("sigma", "--prompt-jitter")])?
     } else if jitter == 0.0 {
         score.clone()
     } else {
-        bail!("invalid parameter `prompt-jitter` = {jitter}: must be >= 0");
+        bail!("invalid parameter `--prompt-jitter` = {jitter}: must be >= 0");
     };
-    Ok(Prompt::from_score(
-        &source, neurons, window.0, window.1, 0.0,
-    )?)
+    Prompt::from_score(&source, neurons, window.0, window.1, 0.0)
+        .flags(&[("start", "--prompt-window"), ("end", "--prompt-window")])
 }
 
 /// The simulation configuration these arguments describe, for `network`.
@@ -119,7 +121,12 @@ pub fn config(args: &SimulateArgs, network: &Network) -> Result<SimulationConfig
         (None, None) => bail!("give the simulated span with --duration or --cycles"),
     };
     if !(end.is_finite() && end > 0.0) {
-        bail!("invalid parameter `duration` = {end}: must be finite and positive");
+        let flag = if args.duration.is_some() {
+            "--duration"
+        } else {
+            "--cycles"
+        };
+        bail!("invalid parameter `{flag}` = {end}: the simulated span must be finite and positive");
     }
     let mut config = SimulationConfig::new(0.0, end);
     config.sigma = args.noise;
@@ -145,7 +152,7 @@ pub fn config(args: &SimulateArgs, network: &Network) -> Result<SimulationConfig
         };
         initial::check_channels(network, &source)?;
         let window = args.prompt_window.unwrap_or((0.0, source.period()));
-        let neurons = set.resolve(network.num_neurons())?;
+        let neurons = set.resolve(network.num_neurons(), "the network")?;
         config.prompts = prompts(&source, &neurons, window, args.prompt_jitter, args.seed)?;
     }
     Ok(config)
@@ -195,7 +202,23 @@ pub fn simulate_with_progress(
         bar.set_position(((t - config.start) / span * STEPS).clamp(0.0, STEPS) as u64);
     });
     bar.finish_and_clear();
-    Ok(result?.0)
+    interrupt::check()?;
+    Ok(result
+        .flags(&[("sigma", "--noise"), ("end", "--duration")])?
+        .0)
+}
+
+/// Checks the output against the inputs before any work.
+fn check_paths(args: &SimulateArgs) -> Result<()> {
+    let init = args
+        .init
+        .as_deref()
+        .filter(|s| !matches!(*s, "perfect" | "silent"));
+    let mut inputs = vec![args.network.as_path()];
+    inputs.extend(args.score.as_deref());
+    inputs.extend(args.prompt_score.as_deref());
+    inputs.extend(init.map(Path::new));
+    outputs::check_all(&[(&args.out, Kind::Data)], &inputs)
 }
 
 /// Runs `rsnn simulate`.
@@ -203,10 +226,12 @@ pub fn simulate_with_progress(
 /// # Errors
 /// Bad files or parameters.
 pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
-    files::check_output(&args.out)?;
+    check_paths(args)?;
     let (mut network, _) = files::load::<Network>(&args.network)?;
     apply_threshold(args, &mut network, out)?;
     let config = config(args, &network)?;
+    let rate = estimate::rate(None);
+    estimate::simulate(out, network.num_inputs(), config.end - config.start, rate);
     let recording = simulate_with_progress(&network, &config, out, "simulate")?;
     files::save(&args.out, &recording, Some(args.seed))?;
     out.text(format!(
@@ -218,7 +243,7 @@ pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
         args.out.display()
     ));
     out.json(&json!({
-        "path": args.out,
+        "path": files::json_path(&args.out),
         "seed": args.seed,
         "threshold": network.threshold(),
         "start": recording.start(),

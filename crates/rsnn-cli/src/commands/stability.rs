@@ -2,8 +2,9 @@
 //! (docs/model.md §7).
 
 use crate::files;
+use crate::outputs::{self, Kind};
 use crate::table::mag;
-use crate::{Output, initial};
+use crate::{Output, estimate, initial, interrupt};
 use anyhow::Result;
 use clap::Args;
 use rsnn::neuron::Network;
@@ -33,6 +34,7 @@ pub fn analyze(network: &Network, score: &Score, out: &Output) -> Result<Stabili
     let spinner = out.spinner("stability");
     let report = rsnn::sim::analyze_stability(network, score);
     spinner.finish_and_clear();
+    interrupt::check()?;
     Ok(report?)
 }
 
@@ -62,11 +64,11 @@ pub fn describe(report: &StabilityReport) -> String {
 /// # Errors
 /// Bad files, a score that does not fit the network, or no convergence.
 pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
-    if let Some(path) = &args.out {
-        files::check_output(path)?;
-    }
+    let outs: Vec<_> = args.out.iter().map(|p| (p.as_path(), Kind::Data)).collect();
+    outputs::check_all(&outs, &[&args.network, &args.score])?;
     let (network, header) = files::load::<Network>(&args.network)?;
     let (score, _) = files::load::<Score>(&args.score)?;
+    estimate::stability(out, score.num_spikes());
     let report = analyze(&network, &score, out)?;
     out.text(describe(&report));
     let summary = json!({

@@ -6,7 +6,6 @@ use anyhow::Result;
 use rsnn::pipeline::PipelineOutcome;
 use rsnn::sim::Recording;
 use rsnn_plot as plot;
-use std::path::Path;
 
 /// Rows shown in a raster.
 const RASTER_ROWS: usize = 60;
@@ -14,14 +13,16 @@ const RASTER_ROWS: usize = 60;
 /// Samples of the potential figure.
 const POTENTIAL_SAMPLES: usize = 3000;
 
-/// Draws every figure into `dir`.
+/// Every figure as `(file name, SVG document)`.
 ///
 /// # Errors
-/// Drawing or I/O failures.
-pub fn draw(dir: &Path, o: &PipelineOutcome) -> Result<()> {
-    raster_free(&dir.join("raster-free.svg"), o)?;
-    raster_recall(&dir.join("raster-recall.svg"), o)?;
-    potential(&dir.join("potential.svg"), o)?;
+/// Drawing failures.
+pub fn draw(o: &PipelineOutcome) -> Result<Vec<(&'static str, String)>> {
+    let mut figures = vec![
+        ("raster-free.svg", raster_free(o)?),
+        ("raster-recall.svg", raster_recall(o)?),
+        ("potential.svg", potential(o)?),
+    ];
     let free: Vec<(usize, f64, f64)> = o
         .free_run
         .measurement
@@ -30,7 +31,7 @@ pub fn draw(dir: &Path, o: &PipelineOutcome) -> Result<()> {
         .map(|r| (r.cycle, r.precision, r.recall))
         .collect();
     let title = "free run from the perfect initial condition";
-    plot::cycles(&dir.join("cycles-free.svg"), title, &free)?;
+    figures.push(("cycles-free.svg", plot::cycles_svg(title, &free)?));
     let recall: Vec<(usize, f64, f64)> = o
         .recall
         .record
@@ -39,26 +40,29 @@ pub fn draw(dir: &Path, o: &PipelineOutcome) -> Result<()> {
         .map(|r| (r.cycle, r.all.precision, r.all.recall))
         .collect();
     let title = "associative recall, all neurons";
-    plot::cycles(&dir.join("cycles-recall.svg"), title, &recall)?;
+    figures.push(("cycles-recall.svg", plot::cycles_svg(title, &recall)?));
     let s = &o.stability;
     let title = format!("jitter map, spectral radius {}", mag(s.spectral_radius));
-    plot::eigenvalues(&dir.join("eigenvalues.svg"), &title, &s.eigenvalues)?;
-    Ok(())
+    figures.push((
+        "eigenvalues.svg",
+        plot::eigenvalues_svg(&title, &s.eigenvalues)?,
+    ));
+    Ok(figures)
 }
 
 /// The first neurons over the first cycles of the free run.
-fn raster_free(path: &Path, o: &PipelineOutcome) -> Result<()> {
+fn raster_free(o: &PipelineOutcome) -> Result<String> {
     let rows: Vec<usize> = (0..o.network.num_neurons().min(RASTER_ROWS)).collect();
     let to = o.free_run.recording.end().min(3.0 * o.score.period());
     let title = format!(
         "free run, neurons 0-{}, first cycles",
         rows.len().saturating_sub(1)
     );
-    raster(path, &title, o, &o.free_run.recording, &rows, to)
+    raster(&title, o, &o.free_run.recording, &rows, to)
 }
 
 /// The recall run: prompted rows first, then free ones.
-fn raster_recall(path: &Path, o: &PipelineOutcome) -> Result<()> {
+fn raster_recall(o: &PipelineOutcome) -> Result<String> {
     let prompted = &o.recall.record.prompted;
     let half = RASTER_ROWS / 2;
     let mut rows: Vec<usize> = prompted.iter().take(half).copied().collect();
@@ -72,35 +76,28 @@ fn raster_recall(path: &Path, o: &PipelineOutcome) -> Result<()> {
         rows.len().saturating_sub(1)
     );
     let end = o.recall.recording.end();
-    raster(path, &title, o, &o.recall.recording, &rows, end)
+    raster(&title, o, &o.recall.recording, &rows, end)
 }
 
 /// Produced over prescribed spikes of the neurons `rows` on `[0, to)`.
 fn raster(
-    path: &Path,
     title: &str,
     o: &PipelineOutcome,
     recording: &Recording,
     rows: &[usize],
     to: f64,
-) -> Result<()> {
+) -> Result<String> {
     let window = recording.window(0.0, to);
     let produced: Vec<Vec<f64>> = rows
         .iter()
         .map(|&n| window.get(n).cloned().unwrap_or_default())
         .collect();
     let prescribed = prescribed(&o.score, rows, 0.0, to);
-    Ok(plot::raster(
-        path,
-        title,
-        &prescribed,
-        &produced,
-        (0.0, to),
-    )?)
+    Ok(plot::raster_svg(title, &prescribed, &produced, (0.0, to))?)
 }
 
 /// The potential of the first neuron that fires, over one period, with its template.
-fn potential(path: &Path, o: &PipelineOutcome) -> Result<()> {
+fn potential(o: &PipelineOutcome) -> Result<String> {
     let neuron = (0..o.network.num_neurons())
         .find(|&n| o.score.channel(n).is_some_and(|c| !c.is_empty()))
         .unwrap_or(0);
@@ -115,5 +112,5 @@ fn potential(path: &Path, o: &PipelineOutcome) -> Result<()> {
         POTENTIAL_SAMPLES,
     )?;
     let title = format!("potential of neuron {neuron} over one period");
-    Ok(plot::potential(path, &title, &trace)?)
+    Ok(plot::potential_svg(&title, &trace)?)
 }

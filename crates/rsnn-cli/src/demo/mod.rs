@@ -6,10 +6,11 @@ mod figures;
 mod save;
 mod summary;
 
-use crate::Output;
 use crate::commands::memorize::SolverArgs;
 use crate::commands::recall::ProtocolArgs;
+use crate::flags::{self, Flags};
 use crate::progress::Bars;
+use crate::{Output, interrupt};
 use anyhow::Result;
 use clap::Args;
 use rsnn::pipeline::{Pipeline, PipelineConfig};
@@ -65,7 +66,7 @@ impl DemoArgs {
                 period: self.period,
                 rate: self.rate,
             },
-            memorize: self.solver.config()?,
+            memorize: self.solver.config().flags(flags::MEMORIZE)?,
             noise: self.noise,
             cycles: self.cycles,
             recall: self.protocol.settings(),
@@ -79,8 +80,12 @@ impl DemoArgs {
 /// # Errors
 /// Invalid parameters, a memorization that fails for every neuron, or I/O failures.
 pub fn run(args: &DemoArgs, out: &Output) -> Result<()> {
-    let pipeline = Pipeline::new(args.config()?)?;
-    let outcome = pipeline.run(&Bars::new(*out))?;
+    crate::outputs::check_folder_output(&args.out)?;
+    let pipeline = Pipeline::new(args.config()?)
+        .flags(flags::DEMO)
+        .flags(flags::PROTOCOL)?;
+    let outcome = pipeline.run(&Bars::new(*out)).flags(flags::PROTOCOL)?;
+    interrupt::check()?;
     let missed = outcome.memorize.report.not_memorized();
     if !missed.is_empty() {
         out.warn(format!(

@@ -1,0 +1,77 @@
+//! Rough run-time estimates from the input sizes, so that a legal but long run says so up
+//! front. The constants are coarse measurements on one core of a laptop; a note is printed
+//! when the estimate exceeds [`LONG_SECONDS`].
+
+use crate::Output;
+use rsnn::signal::Score;
+
+/// Runs estimated longer than this get a note.
+pub const LONG_SECONDS: f64 = 60.0;
+
+/// Spike arrivals the simulator handles per second.
+const ARRIVALS_PER_SECOND: f64 = 5e6;
+
+/// Spikes per neuron per unit time assumed when no score tells.
+const DEFAULT_RATE: f64 = 0.15;
+
+/// Core-seconds to memorize one neuron with 500 inputs and 7 spikes per period.
+const NEURON_SECONDS: f64 = 0.1;
+
+/// Floating-point operations per second of the dense eigensolver (cubic in the spikes).
+const EIGEN_FLOPS: f64 = 1.5e9;
+
+/// Prints a note when `seconds` is long.
+pub fn note(out: &Output, what: &str, seconds: f64) {
+    if seconds > LONG_SECONDS {
+        out.note(format!(
+            "{what} may take about {:.0} minutes (a rough estimate from the input sizes); \
+             Ctrl-C stops it and writes nothing",
+            (seconds / 60.0).ceil()
+        ));
+    }
+}
+
+/// The spikes per neuron per unit time of `score` (a default without one).
+pub fn rate(score: Option<&Score>) -> f64 {
+    score
+        .filter(|s| s.num_channels() > 0)
+        .map_or(DEFAULT_RATE, |s| s.mean_spikes_per_channel() / s.period())
+}
+
+/// Notes a long simulation of `inputs` inputs in all over `span` time units.
+pub fn simulate(out: &Output, inputs: usize, span: f64, rate: f64) {
+    let arrivals = inputs as f64 * rate * span.max(0.0);
+    note(out, "this simulation", arrivals / ARRIVALS_PER_SECOND);
+}
+
+/// Notes a long memorization of `scores` in a network of `neurons` and `inputs` in all.
+pub fn memorize(out: &Output, neurons: usize, inputs: usize, scores: &[Score]) {
+    let per_neuron = inputs as f64 / neurons.max(1) as f64 / 500.0;
+    let spikes: f64 = scores.iter().map(Score::mean_spikes_per_channel).sum();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from) as f64;
+    let seconds = neurons as f64 * NEURON_SECONDS * per_neuron.powi(2) * (spikes / 7.0) / cores;
+    note(out, "this memorization", seconds);
+}
+
+/// Notes a long stability analysis of a score with `spikes` spikes per period.
+pub fn stability(out: &Output, spikes: usize) {
+    note(
+        out,
+        "this stability analysis",
+        (spikes as f64).powi(3) / EIGEN_FLOPS,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_defaults_are_not_long_and_huge_runs_are() {
+        let long = |arrivals: f64| arrivals / ARRIVALS_PER_SECOND > LONG_SECONDS;
+        assert!(!long(200.0 * 500.0 * 0.15 * 500.0));
+        assert!(long(1e4 * 1e3 * 0.15 * 5e3));
+        assert!((1426f64).powi(3) / EIGEN_FLOPS < LONG_SECONDS);
+        assert!((20_000f64).powi(3) / EIGEN_FLOPS > LONG_SECONDS);
+    }
+}
