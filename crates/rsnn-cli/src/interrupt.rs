@@ -69,7 +69,7 @@ pub fn check() -> Result<()> {
     Ok(())
 }
 
-/// Creates the temporary file `path` (which must not exist) and registers it for removal on
+/// Creates the temporary file `path` (replacing a leftover) and registers it for removal on
 /// an interrupt; creation and registration happen under the handler's lock.
 ///
 /// # Errors
@@ -77,6 +77,8 @@ pub fn check() -> Result<()> {
 pub fn create_temp(path: &Path) -> Result<File> {
     let mut list = temps();
     check()?;
+    // A leftover of a killed process that had the same id is not ours to keep.
+    let _ = std::fs::remove_file(path);
     let file = File::options().write(true).create_new(true).open(path)?;
     list.push(path.to_owned());
     Ok(file)

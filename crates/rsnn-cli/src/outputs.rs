@@ -76,9 +76,9 @@ fn check_folder(path: &Path) -> Result<()> {
         );
     }
     let probe = dir.join(format!(".rsnn-probe.{}.tmp", std::process::id()));
-    match std::fs::File::create(&probe) {
+    match crate::interrupt::create_temp(&probe) {
         Ok(_) => {
-            let _ = std::fs::remove_file(&probe);
+            crate::interrupt::remove_temp(&probe);
             Ok(())
         }
         Err(e) => bail!(
