@@ -14,13 +14,12 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Objective {
-    /// Feasibility only: any weights satisfying the template.
+    /// Feasibility only: any weights satisfying the template, a pure LP with a zero objective.
     ///
-    /// Which feasible weights come back depends on the backend. good_lp's simplex returns a
-    /// vertex of the feasible set. Clarabel (an interior-point method) needs a strictly convex
-    /// term to converge reliably, so it minimizes a vanishing multiple of the squared L2 norm
-    /// (`backend::clarabel::FEASIBILITY_REGULARIZATION`); its argmin is the minimum-norm feasible
-    /// point, i.e. the same weights as [`Objective::L2`] up to the solver's tolerance.
+    /// Every backend solves it by simplex (microlp, directly with the Clarabel backend, through
+    /// good_lp with the good_lp backend) and returns a *vertex* of the feasible set, typically
+    /// with many weights at `+-weight_bound`, as the original package did; it is not the
+    /// minimum-norm point of [`Objective::L2`]. See the table in [`crate::backend`].
     None,
     /// `sum_k |w_k|`.
     L1,
