@@ -14,7 +14,11 @@
 //! z'(t) \ge \dot z_{\min} \text{ on active regions},\ |w_k| \le w_{\max},$$
 //! where $z(t) = \sum_k w_k \phi_k(t)$ is linear in the weights. The continuous-time
 //! constraints are met by constraint generation with the exact extrema of the potential
-//! ([`Mode::ContinuousTime`]), then verified; [`Mode::Grid`] reproduces the published grid method.
+//! ([`Mode::ContinuousTime`]), then verified; [`Mode::Grid`] puts the same template on a grid,
+//! and [`Mode::Published`] reproduces the original package's grid template exactly
+//! ([`published`]: grid 0.05, margins 1e-6, `z(s) >= theta_0`, kernels modulo the period),
+//! solved once. Every report measures the weights in continuous time
+//! ([`NeuronReport::continuous_violations`]), so a grid's cost between grid points shows.
 //!
 //! - [`memorize_network`]: every neuron in parallel (rayon, deterministic), with progress and a
 //!   [`NetworkReport`]; [`memorize_neuron`] for one neuron, [`template_violation`] to check

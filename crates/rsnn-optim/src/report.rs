@@ -10,7 +10,7 @@ pub enum NeuronStatus {
     /// Weights found and verified against the continuous template (violation <= tolerance).
     Memorized,
     /// Weights found, but their continuous-time violation exceeds the tolerance (round cap of
-    /// constraint generation, or grid mode). The weights are set; the report says by how much.
+    /// constraint generation, or a grid mode). The weights are set; the report says by how much.
     Unverified,
     /// The template cannot be met within the weight bounds: weights left unchanged.
     Infeasible,

@@ -1,7 +1,7 @@
 //! The Clarabel backend: the neutral problem handed to Clarabel's interior-point solver
 //! directly (single-threaded, L1, squared L2 and L-infinity). A problem with an identically
-//! zero objective (the objective "none") goes to microlp's simplex instead
-//! ([`super::simplex`]), which returns a vertex of the feasible set: an interior-point method
+//! zero objective (the objective "none") goes to microlp's simplex instead (module
+//! `backend::simplex`), which returns a vertex of the feasible set: an interior-point method
 //! would need a strictly convex term and return the minimum-norm point, i.e. the L2 weights.
 
 use super::{Backend, BackendKind, Capabilities, Solution, SolveStatus};
