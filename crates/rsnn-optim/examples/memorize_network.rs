@@ -1,8 +1,9 @@
 //! Memorizes a random score in a random network and prints the per-network report.
 //!
-//! `cargo run --release -p rsnn-optim --example memorize_network -- [L K T] [l1|l2|linf|none] [grid]`
+//! `cargo run --release -p rsnn-optim --example memorize_network -- [L K T] [l1|l2|linf|none] [grid|published]`
 //! (default: the acceptance network of issue 4, L = 200, K = 500, T = 50, squared L2,
-//! continuous time; `grid` uses constraints on a 0.05 grid instead, the published method).
+//! continuous time; `grid` puts rsnn's template on a 0.05 grid instead, `published` uses the
+//! original package's grid template).
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -40,6 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mode = match args.get(4).map(String::as_str) {
         None | Some("continuous") => Mode::ContinuousTime,
         Some("grid") => Mode::Grid { step: 0.05 },
+        Some("published") => Mode::Published,
         Some(other) => return Err(format!("unknown mode `{other}`").into()),
     };
     let config = MemorizeConfig {

@@ -14,13 +14,12 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Objective {
-    /// Feasibility only: any weights satisfying the template.
+    /// Feasibility only: any weights satisfying the template, a pure LP with a zero objective.
     ///
-    /// Which feasible weights come back depends on the backend. good_lp's simplex returns a
-    /// vertex of the feasible set. Clarabel (an interior-point method) needs a strictly convex
-    /// term to converge reliably, so it minimizes a vanishing multiple of the squared L2 norm
-    /// (`backend::clarabel::FEASIBILITY_REGULARIZATION`); its argmin is the minimum-norm feasible
-    /// point, i.e. the same weights as [`Objective::L2`] up to the solver's tolerance.
+    /// Every backend solves it by simplex (microlp, directly with the Clarabel backend, through
+    /// good_lp with the good_lp backend) and returns a *vertex* of the feasible set, typically
+    /// with many weights at `+-weight_bound`, as the original package did; it is not the
+    /// minimum-norm point of [`Objective::L2`]. See the table in [`crate::backend`].
     None,
     /// `sum_k |w_k|`.
     L1,
@@ -93,7 +92,10 @@ impl FromStr for Objective {
     }
 }
 
-/// How the continuous-time template constraints are enforced.
+/// Which template is imposed and how: rsnn's continuous-time template (§5.1) by constraint
+/// generation (the default) or on a grid, or the published grid template of the original
+/// package. Serialized with a `kind` tag: `{"kind": "continuous_time"}`,
+/// `{"kind": "grid", "step": 0.05}`, `{"kind": "published"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Mode {
@@ -107,6 +109,12 @@ pub enum Mode {
         /// The grid step (default 0.05).
         step: f64,
     },
+    /// The published grid template of the original package, reproduced exactly (docs/model.md
+    /// §5.6, [`crate::published`]): inequalities on the grid `0, 0.05, ... < T` with margins
+    /// 1e-6, `z(s) >= theta_0` at firing times, `z <= theta_0 - 1` for a neuron without spikes,
+    /// kernels evaluated modulo the period; solved once. The continuous-time violation of the
+    /// result is measured against the template of §5.1 and reported.
+    Published,
 }
 
 /// Parameters of memorization; defaults follow docs/model.md §1.
@@ -326,6 +334,10 @@ mod tests {
         let text = serde_json::to_string(&c).expect("serializable");
         let back: MemorizeConfig = serde_json::from_str(&text).expect("round trip");
         assert_eq!(back, c);
+        let p: MemorizeConfig =
+            serde_json::from_str(r#"{"mode":{"kind":"published"}}"#).expect("valid json");
+        assert_eq!(p.mode, Mode::Published);
+        assert!(p.validate().is_ok());
     }
 
     #[test]

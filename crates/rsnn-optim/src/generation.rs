@@ -2,7 +2,9 @@
 //! a grid), then verification of the weights against the continuous template.
 
 use crate::backend::{Backend, SolveStatus};
-use crate::report::{NeuronReport, NeuronStatus};
+use crate::measure::{Kind, Point, measure, memory_rows};
+use crate::published::published_problem;
+use crate::report::{NeuronReport, NeuronStatus, Violations};
 use crate::rows::MemoryRows;
 use crate::{Mode, Objective, OptimError, Problem, Row, ValidConfig};
 use rsnn_neuron::Network;
@@ -21,24 +23,9 @@ pub struct NeuronResult {
     pub report: NeuronReport,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
-    Silent,
-    Slope,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Point {
-    memory: usize,
-    kind: Kind,
-    time: f64,
-}
-
 /// The growing constraint set of one neuron.
 struct Generator<'a> {
     config: &'a ValidConfig,
-    /// The network's nominal threshold (the firing equalities' level).
-    threshold: f64,
     memories: Vec<MemoryRows>,
     num_weights: usize,
     equalities: Vec<Row>,
@@ -61,7 +48,6 @@ impl<'a> Generator<'a> {
         }
         Self {
             config,
-            threshold,
             memories,
             num_weights,
             equalities,
@@ -157,59 +143,6 @@ impl<'a> Generator<'a> {
         }
         Ok(p)
     }
-
-    /// The largest violation by `w` (silent level, slope, firing, bounds) and the violated local
-    /// extrema worth adding (up to `k` per memory and kind), with their violations.
-    fn violations(&self, w: &[f64], k: usize) -> Result<(f64, Vec<(f64, Point)>), OptimError> {
-        let c = self.config;
-        let mut worst = w
-            .iter()
-            .map(|x| x.abs() - c.weight_bound)
-            .fold(0.0, f64::max);
-        let mut found = Vec::new();
-        for (memory, m) in self.memories.iter().enumerate() {
-            let z = m.arrivals(w)?;
-            for &s in &m.template.firing {
-                worst = worst.max((z.potential(s) - self.threshold).abs());
-            }
-            if let Some(e) = z.max_potential(&m.template.silent) {
-                worst = worst.max(e.value - c.silent_level);
-            }
-            if let Some(e) = z.min_slope(&m.template.active) {
-                worst = worst.max(c.min_slope - e.value);
-            }
-            if k == 0 {
-                continue;
-            }
-            for e in z.top_potential(&m.template.silent, k) {
-                let v = e.value - c.silent_level;
-                if v > 0.5 * c.tolerance {
-                    found.push((
-                        v,
-                        Point {
-                            memory,
-                            kind: Kind::Silent,
-                            time: e.time,
-                        },
-                    ));
-                }
-            }
-            for e in z.bottom_slope(&m.template.active, k) {
-                let v = c.min_slope - e.value;
-                if v > 0.5 * c.tolerance {
-                    found.push((
-                        v,
-                        Point {
-                            memory,
-                            kind: Kind::Slope,
-                            time: e.time,
-                        },
-                    ));
-                }
-            }
-        }
-        Ok((worst, found))
-    }
 }
 
 fn objective_value(objective: Objective, w: &[f64]) -> f64 {
@@ -219,71 +152,6 @@ fn objective_value(objective: Objective, w: &[f64]) -> f64 {
         Objective::L2 => 0.5 * w.iter().map(|x| x * x).sum::<f64>(),
         Objective::LInf => w.iter().fold(0.0, |m, x| m.max(x.abs())),
     }
-}
-
-/// Checks the parameters that depend on the network: the silent level must lie below the
-/// network's nominal threshold.
-///
-/// # Errors
-/// [`OptimError::SilentLevelNotBelowThreshold`].
-pub(crate) fn check_threshold(config: &ValidConfig, network: &Network) -> Result<(), OptimError> {
-    let threshold = network.threshold();
-    if config.silent_level < threshold {
-        Ok(())
-    } else {
-        Err(OptimError::SilentLevelNotBelowThreshold {
-            silent_level: config.silent_level,
-            threshold,
-        })
-    }
-}
-
-fn memory_rows(
-    network: &Network,
-    id: usize,
-    memories: &[Score],
-    config: &ValidConfig,
-) -> Result<Vec<MemoryRows>, OptimError> {
-    let neuron = network.neuron(id).ok_or(OptimError::UnknownNeuron {
-        id,
-        count: network.num_neurons(),
-    })?;
-    check_threshold(config, network)?;
-    if memories.is_empty() {
-        return Err(OptimError::NoMemories);
-    }
-    for (memory, score) in memories.iter().enumerate() {
-        if score.num_channels() != network.num_neurons() {
-            return Err(OptimError::ChannelMismatch {
-                memory,
-                expected: network.num_neurons(),
-                found: score.num_channels(),
-            });
-        }
-    }
-    memories
-        .iter()
-        .map(|score| MemoryRows::new(neuron, id, score, network.kernel(), config))
-        .collect()
-}
-
-/// The largest violation of neuron `id`'s template (all memories) by its current weights:
-/// silent level and slope in continuous time (exact extrema), firing equalities (at the
-/// network's threshold) and bounds.
-///
-/// # Errors
-/// Unknown neuron, a silent level not below the network's threshold, no memory, or a memory
-/// without a channel for a source.
-pub fn template_violation(
-    network: &Network,
-    id: usize,
-    memories: &[Score],
-    config: &ValidConfig,
-) -> Result<f64, OptimError> {
-    let rows = memory_rows(network, id, memories, config)?;
-    let weights = network.weights(id).unwrap_or_default();
-    let g = Generator::new(config, network.threshold(), rows, weights.len());
-    Ok(g.violations(&weights, 0)?.0)
 }
 
 /// Memorizes neuron `id` (channel `id` of every memory) with the backend of `config`; the
@@ -315,44 +183,74 @@ pub fn memorize_neuron_with(
 ) -> Result<NeuronResult, OptimError> {
     let started = Instant::now();
     let rows = memory_rows(network, id, memories, config)?;
-    let num_weights = network.neuron(id).map_or(0, |n| n.inputs.len());
-    let mut g = Generator::new(config, network.threshold(), rows, num_weights);
+    let neuron = network.neuron(id);
+    let num_weights = neuron.map_or(0, |n| n.inputs.len());
+    let threshold = network.threshold();
+    let mut g = Generator::new(config, threshold, rows, num_weights);
+    let published = match (config.mode, neuron) {
+        (Mode::Published, Some(n)) => Some(published_problem(
+            n,
+            id,
+            memories,
+            network.kernel(),
+            threshold,
+            config,
+        )?),
+        _ => None,
+    };
     let initial = match config.mode {
         Mode::ContinuousTime => g.initial_points(),
         Mode::Grid { step } => g.grid_points(step),
+        Mode::Published => Vec::new(),
     };
     for p in initial {
         g.add_point(p);
     }
-    let report =
-        |status, solver_status, rounds, g: &Generator, w: Option<&[f64]>, v| NeuronReport {
-            neuron: id,
-            status,
-            solver_status,
-            rounds,
-            constraints: g.equalities.len() + g.inequalities.len(),
-            objective: w.map(|w| objective_value(config.objective, w)),
-            max_violation: v,
-            seconds: started.elapsed().as_secs_f64(),
-        };
+    let constraints = |g: &Generator| match &published {
+        Some((_, rows)) => *rows,
+        None => g.equalities.len() + g.inequalities.len(),
+    };
+    let report = |status,
+                  solver_status,
+                  rounds,
+                  g: &Generator,
+                  w: Option<&[f64]>,
+                  v: Option<(f64, Violations)>| NeuronReport {
+        neuron: id,
+        status,
+        solver_status,
+        rounds,
+        constraints: constraints(g),
+        objective: w.map(|w| objective_value(config.objective, w)),
+        max_violation: v.map(|v| v.0),
+        continuous_violations: v.map(|v| v.1),
+        seconds: started.elapsed().as_secs_f64(),
+    };
     if num_weights == 0 {
         // Nothing to solve: the zero potential either meets the template or nothing does.
-        let (worst, _) = g.violations(&[], 0)?;
-        let (status, solver) = if worst <= config.tolerance {
-            (NeuronStatus::Memorized, SolveStatus::Solved)
-        } else {
-            (NeuronStatus::Infeasible, SolveStatus::Infeasible)
+        let m = measure(&g.memories, config, threshold, &[], 0)?;
+        let feasible = match &published {
+            Some((p, _)) => p.residual(&[]) <= 0.0,
+            None => m.worst <= config.tolerance,
+        };
+        let (status, solver) = match (feasible, m.worst <= config.tolerance) {
+            (false, _) => (NeuronStatus::Infeasible, SolveStatus::Infeasible),
+            (true, true) => (NeuronStatus::Memorized, SolveStatus::Solved),
+            (true, false) => (NeuronStatus::Unverified, SolveStatus::Solved),
         };
         let w: &[f64] = &[];
         let weights = status.has_weights().then(Vec::new);
-        let v = weights.as_ref().map(|_| worst);
+        let v = weights.as_ref().map(|_| (m.worst, m.violations));
         let report = report(status, solver, 0, &g, weights.as_ref().map(|_| w), v);
         return Ok(NeuronResult { weights, report });
     }
     let mut rounds = 0;
     loop {
         rounds += 1;
-        let solution = backend.solve(&g.problem()?)?;
+        let solution = match &published {
+            Some((p, _)) => backend.solve(p)?,
+            None => backend.solve(&g.problem()?)?,
+        };
         let usable = solution.x.len() >= num_weights
             && solution.x[..num_weights].iter().all(|x| x.is_finite());
         if !solution.status.is_success() || !usable {
@@ -368,9 +266,11 @@ pub fn memorize_neuron_with(
             });
         }
         let w = &solution.x[..num_weights];
-        let last = rounds >= config.max_rounds || matches!(config.mode, Mode::Grid { .. });
+        let once = matches!(config.mode, Mode::Grid { .. } | Mode::Published);
+        let last = rounds >= config.max_rounds || once;
         let k = if last { 0 } else { config.points_per_round };
-        let (worst, mut found) = g.violations(w, k)?;
+        let m = measure(&g.memories, config, threshold, w, k)?;
+        let (worst, mut found) = (m.worst, m.found);
         let mut added = 0;
         if worst > config.tolerance && !last {
             found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.time.total_cmp(&b.1.time)));
@@ -387,7 +287,8 @@ pub fn memorize_neuron_with(
             } else {
                 NeuronStatus::Unverified
             };
-            let report = report(status, solution.status, rounds, &g, Some(w), Some(worst));
+            let v = Some((worst, m.violations));
+            let report = report(status, solution.status, rounds, &g, Some(w), v);
             return Ok(NeuronResult {
                 weights: Some(w.to_vec()),
                 report,

@@ -14,7 +14,11 @@
 //! z'(t) \ge \dot z_{\min} \text{ on active regions},\ |w_k| \le w_{\max},$$
 //! where $z(t) = \sum_k w_k \phi_k(t)$ is linear in the weights. The continuous-time
 //! constraints are met by constraint generation with the exact extrema of the potential
-//! ([`Mode::ContinuousTime`]), then verified; [`Mode::Grid`] reproduces the published grid method.
+//! ([`Mode::ContinuousTime`]), then verified; [`Mode::Grid`] puts the same template on a grid,
+//! and [`Mode::Published`] reproduces the original package's grid template exactly
+//! ([`published`]: grid 0.05, margins 1e-6, `z(s) >= theta_0`, kernels modulo the period),
+//! solved once. Every report measures the weights in continuous time
+//! ([`NeuronReport::continuous_violations`]), so a grid's cost between grid points shows.
 //!
 //! - [`memorize_network`]: every neuron in parallel (rayon, deterministic), with progress and a
 //!   [`NetworkReport`]; [`memorize_neuron`] for one neuron, [`template_violation`] to check
@@ -29,8 +33,16 @@
 //!
 //! | cargo feature | backend | objectives |
 //! |---|---|---|
-//! | `clarabel` (default) | Clarabel interior point, called directly | none, L1, squared L2, L-infinity |
+//! | `clarabel` (default) | Clarabel interior point, called directly; microlp's simplex for "none" | none, L1, squared L2, L-infinity |
 //! | `good_lp` | good_lp with microlp (simplex) | none, L1, L-infinity (L2: [`OptimError::Unsupported`]) |
+//!
+//! What comes back, per objective and backend:
+//!
+//! | objective | `clarabel` | `good_lp` |
+//! |---|---|---|
+//! | none | a vertex of the feasible set (simplex) | a vertex of the feasible set (simplex) |
+//! | L1, L-infinity | a point of the optimal face, near its relative interior | a vertex of the optimal face |
+//! | squared L2 | the unique minimizer | unsupported |
 //!
 //! ```
 //! use rsnn_neuron::{Input, Network, Neuron};
@@ -71,14 +83,17 @@ pub use error::OptimError;
 pub use problem::{Problem, Row};
 pub use templates::Template;
 mod generation;
+mod measure;
 mod network;
+pub mod published;
 mod record;
 mod report;
 mod rows;
 mod trace;
 
-pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with, template_violation};
+pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with};
+pub use measure::template_violation;
 pub use network::memorize_network;
 pub use record::{MemorizeRecord, StatusCounts};
-pub use report::{NetworkReport, NeuronReport, NeuronStatus};
+pub use report::{NetworkReport, NeuronReport, NeuronStatus, Violations};
 pub use trace::{PeriodicReplay, ReplayedPotential, replayed_potential};

@@ -1,6 +1,7 @@
 //! Memorizing a whole network: one independent problem per neuron, solved in parallel (rayon).
 
-use crate::generation::{NeuronResult, check_threshold, memorize_neuron_with};
+use crate::generation::{NeuronResult, memorize_neuron_with};
+use crate::measure::check_threshold;
 use crate::report::NetworkReport;
 use crate::{MemorizeConfig, OptimError};
 use rayon::prelude::*;

@@ -10,7 +10,7 @@ pub enum NeuronStatus {
     /// Weights found and verified against the continuous template (violation <= tolerance).
     Memorized,
     /// Weights found, but their continuous-time violation exceeds the tolerance (round cap of
-    /// constraint generation, or grid mode). The weights are set; the report says by how much.
+    /// constraint generation, or a grid mode). The weights are set; the report says by how much.
     Unverified,
     /// The template cannot be met within the weight bounds: weights left unchanged.
     Infeasible,
@@ -22,6 +22,28 @@ impl NeuronStatus {
     /// Whether new weights were computed (memorized or unverified).
     pub fn has_weights(self) -> bool {
         matches!(self, NeuronStatus::Memorized | NeuronStatus::Unverified)
+    }
+}
+
+/// The worst continuous-time violations of the template (docs/model.md §5.1) by a neuron's
+/// weights, measured with the exact extrema of the potential (§3); each is `>= 0`.
+///
+/// For weights computed on a grid ([`crate::Mode::Grid`], [`crate::Mode::Published`]) they show
+/// what the grid costs in continuous time.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Violations {
+    /// How far the potential rises above the silent level in the silent regions.
+    pub silent: f64,
+    /// How far the slope falls below the minimum slope in the active regions.
+    pub slope: f64,
+    /// The largest `|z(s) - theta_0|` at the prescribed firing times.
+    pub firing: f64,
+}
+
+impl Violations {
+    /// The largest of the three.
+    pub fn max(&self) -> f64 {
+        self.silent.max(self.slope).max(self.firing)
     }
 }
 
@@ -44,6 +66,10 @@ pub struct NeuronReport {
     /// Largest continuous-time violation of the template by the weights: silent level, slope,
     /// firing equality, bounds (None without weights).
     pub max_violation: Option<f64>,
+    /// The continuous-time violations by kind (None without weights, and in reports written
+    /// before this field existed).
+    #[serde(default)]
+    pub continuous_violations: Option<Violations>,
     /// Wall time spent on this neuron.
     pub seconds: f64,
 }
@@ -131,6 +157,10 @@ mod tests {
             constraints: 10 * rounds,
             objective: has.then_some(1.0),
             max_violation: has.then_some(1e-9 * rounds as f64),
+            continuous_violations: has.then_some(Violations {
+                silent: 1e-9 * rounds as f64,
+                ..Default::default()
+            }),
             seconds: 0.5,
         }
     }
@@ -156,5 +186,10 @@ mod tests {
         assert!(text.contains(r#""objective":null"#), "{text}");
         let back: NetworkReport = serde_json::from_str(&text).expect("round trip");
         assert_eq!(back, report);
+        // Reports written before `continuous_violations` existed still load.
+        let old = text.replace(r#","continuous_violations":null"#, "");
+        assert!(!old.contains("continuous_violations\":null"));
+        let back: NetworkReport = serde_json::from_str(&old).expect("old report");
+        assert_eq!(back.neurons[1].continuous_violations, None);
     }
 }

@@ -25,6 +25,15 @@ fn objective_parser() -> impl TypedValueParser<Value = Objective> {
     PossibleValuesParser::new(values).try_map(|s| s.parse::<Objective>())
 }
 
+/// The template of `--template`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TemplateArg {
+    /// rsnn's continuous-time template (constraint generation, or `--grid STEP`).
+    Continuous,
+    /// The original package's grid template (grid 0.05, margins 1e-6), solved once.
+    Published,
+}
+
 /// The memorization parameters (shared by `memorize` and `demo`).
 #[derive(Debug, Clone, Args)]
 pub struct SolverArgs {
@@ -49,8 +58,14 @@ pub struct SolverArgs {
     /// Largest accepted continuous-time violation of the template.
     #[arg(long, default_value_t = 1e-6, allow_negative_numbers = true)]
     pub tolerance: f64,
-    /// Constraints on a grid of this step instead of constraint generation (the published
-    /// method; the continuous-time violation is still measured and reported).
+    /// The template: rsnn's continuous-time template (the default) or the original package's
+    /// published grid template (docs/model.md §5.6; its continuous-time violation is measured
+    /// and reported).
+    #[arg(long, value_enum, default_value_t = TemplateArg::Continuous)]
+    pub template: TemplateArg,
+    /// With the continuous template: its constraints on a grid of this step, solved once,
+    /// instead of constraint generation (the continuous-time violation is still measured and
+    /// reported).
     #[arg(long, value_name = "STEP", allow_negative_numbers = true)]
     pub grid: Option<f64>,
     /// Cap on the solves per neuron in constraint generation.
@@ -74,9 +89,15 @@ impl SolverArgs {
             objective: self.objective,
             tolerance: self.tolerance,
             max_rounds: self.max_rounds,
-            mode: match self.grid {
-                Some(step) => Mode::Grid { step },
-                None => Mode::ContinuousTime,
+            mode: match (self.template, self.grid) {
+                (TemplateArg::Continuous, Some(step)) => Mode::Grid { step },
+                (TemplateArg::Continuous, None) => Mode::ContinuousTime,
+                (TemplateArg::Published, None) => Mode::Published,
+                (TemplateArg::Published, Some(_)) => {
+                    bail!(
+                        "--grid applies to the continuous template; the published one has its own grid (0.05)"
+                    )
+                }
             },
             backend,
             ..MemorizeConfig::default()
@@ -258,5 +279,34 @@ mod tests {
         }
         assert_eq!(objective("LInf").ok(), Some(Objective::LInf));
         assert!(objective("l_inf").is_err() && objective("l3").is_err());
+    }
+
+    fn mode(extra: &[&str]) -> Result<Mode> {
+        let args = ["rsnn", "memorize", "n.json", "s.json", "-o", "o.json"];
+        let cli = Cli::try_parse_from(args.iter().copied().chain(extra.iter().copied()))?;
+        match cli.command {
+            Command::Memorize(m) => Ok(m.solver.config()?.mode),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn template_selects_the_mode() {
+        assert_eq!(mode(&[]).ok(), Some(Mode::ContinuousTime));
+        let continuous = ["--template", "continuous"];
+        assert_eq!(mode(&continuous).ok(), Some(Mode::ContinuousTime));
+        let grid = mode(&["--template", "continuous", "--grid", "0.1"]).ok();
+        assert_eq!(grid, Some(Mode::Grid { step: 0.1 }));
+        assert_eq!(
+            mode(&["--grid", "0.05"]).ok(),
+            Some(Mode::Grid { step: 0.05 })
+        );
+        assert_eq!(
+            mode(&["--template", "published"]).ok(),
+            Some(Mode::Published)
+        );
+        let both = mode(&["--template", "published", "--grid", "0.05"]);
+        assert!(both.is_err_and(|e| e.to_string().contains("--grid")));
+        assert!(mode(&["--template", "grid"]).is_err());
     }
 }

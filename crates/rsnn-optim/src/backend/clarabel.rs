@@ -1,5 +1,8 @@
 //! The Clarabel backend: the neutral problem handed to Clarabel's interior-point solver
-//! directly (single-threaded, every objective).
+//! directly (single-threaded, L1, squared L2 and L-infinity). A problem with an identically
+//! zero objective (the objective "none") goes to microlp's simplex instead (module
+//! `backend::simplex`), which returns a vertex of the feasible set: an interior-point method
+//! would need a strictly convex term and return the minimum-norm point, i.e. the L2 weights.
 
 use super::{Backend, BackendKind, Capabilities, Solution, SolveStatus};
 use crate::{OptimError, Problem};
@@ -8,10 +11,6 @@ use clarabel::solver::{
     DefaultSettings, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus, SupportedConeT,
     ZeroConeT,
 };
-
-/// Quadratic term given to a problem with an identically zero objective: Clarabel reports
-/// `AlmostSolved` or numerical errors on pure feasibility problems.
-pub const FEASIBILITY_REGULARIZATION: f64 = 1e-6;
 
 /// Clarabel, called directly.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,16 +103,13 @@ impl Backend for ClarabelBackend {
     }
 
     fn solve(&self, problem: &Problem) -> Result<Solution, OptimError> {
+        if super::simplex::is_feasibility(problem) {
+            return super::simplex::solve_vertex(problem);
+        }
         let n = problem.num_vars();
-        let regularize = !problem.is_quadratic() && problem.linear().iter().all(|&q| q == 0.0);
-        let diag: Vec<f64> = if regularize {
-            vec![FEASIBILITY_REGULARIZATION; n]
-        } else {
-            problem.quadratic().to_vec()
-        };
         let mut pi = Vec::with_capacity(n);
         let mut pv = Vec::with_capacity(n);
-        for (j, &d) in diag.iter().enumerate() {
+        for (j, &d) in problem.quadratic().iter().enumerate() {
             if d != 0.0 {
                 pi.push(j);
                 pv.push(d);

@@ -5,6 +5,19 @@
 //! |---|---|---|
 //! | [`BackendKind::Clarabel`] | `clarabel` (default) | none, L1, squared L2, L-infinity |
 //! | [`BackendKind::GoodLp`] | `good_lp` (microlp) | none, L1, L-infinity |
+//!
+//! What each returns, per objective (`x*` is an optimal point; "vertex" is a basic solution of
+//! the LP, typically with many weights at `+-w_max`):
+//!
+//! | objective | Clarabel backend | good_lp backend |
+//! |---|---|---|
+//! | none | a vertex of the feasible set, from microlp's simplex (Clarabel is not called) | a vertex of the feasible set (microlp's simplex) |
+//! | L1 | a point of the optimal face, near its relative interior (interior point) | a vertex of the optimal face |
+//! | squared L2 | the unique minimizer | unsupported ([`OptimError::Unsupported`]) |
+//! | L-infinity | a point of the optimal face, near its relative interior | a vertex of the optimal face |
+//!
+//! Which vertex a simplex returns depends on its pivoting, so "none" is reproducible for a
+//! given problem and solver version but not canonical.
 
 #[cfg(feature = "clarabel")]
 #[cfg_attr(docsrs, doc(cfg(feature = "clarabel")))]
@@ -12,6 +25,8 @@ pub mod clarabel;
 #[cfg(feature = "good_lp")]
 #[cfg_attr(docsrs, doc(cfg(feature = "good_lp")))]
 pub mod good_lp;
+#[cfg(feature = "clarabel")]
+mod simplex;
 
 use crate::{OptimError, Problem};
 use serde::{Deserialize, Serialize};
