@@ -256,6 +256,10 @@ impl PeriodicTrain {
                     .map(|&t| t + offset)
                     .filter(|&t| t >= start && t < end),
             );
+            if k + 1.0 == k {
+                // Times so large that the period is below their resolution: nothing more to add.
+                break;
+            }
             k += 1.0;
         }
         out
