@@ -71,6 +71,7 @@ pub use error::OptimError;
 pub use problem::{Problem, Row};
 pub use templates::Template;
 mod generation;
+pub mod limits;
 mod network;
 mod record;
 mod report;
