@@ -277,7 +277,7 @@ fn an_interrupt_stops_a_long_run_and_writes_nothing() {
         let child = Command::new(env!("CARGO_BIN_EXE_rsnn"))
             .current_dir(dir)
             .args(words(
-                "simulate mem.json --score score.json --cycles 10000000 -o r.json",
+                "simulate mem.json --score score.json --cycles 100000 -o r.json",
             ))
             .stderr(Stdio::piped())
             .spawn()
@@ -294,9 +294,8 @@ fn an_interrupt_stops_a_long_run_and_writes_nothing() {
     }
 }
 
-/// Sizes only the library can refuse (bounded constructors, being added on the library side).
+/// Sizes only the library can refuse (its bounded constructors), named by the flags typed.
 #[test]
-#[ignore = "needs the library limits"]
 fn sizes_the_library_refuses() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
@@ -304,6 +303,14 @@ fn sizes_the_library_refuses() {
     let rows = [
         ("sample --neurons 100000000 -o s.json", "neurons"),
         ("network --neurons 100000000 -o n.json", "neurons"),
+        (
+            "network --neurons 10 --inputs 0 -o n.json",
+            "`--inputs` = 0",
+        ),
+        (
+            "network --neurons 1000000 --inputs 1000000 -o n.json",
+            "limit",
+        ),
         ("sample --period 1e-6 -o s.json", "period"),
         (
             "simulate mem.json --score score.json --cycles 1000000000 -o r.json",

@@ -1,6 +1,6 @@
 //! The error type of `rsnn-neuron`.
 
-use rsnn_signal::SignalError;
+use rsnn_signal::{SignalError, compact};
 
 /// Everything that can go wrong in `rsnn-neuron`.
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +24,10 @@ pub enum NeuronError {
         num_neurons: usize,
     },
     /// An input has a negative or non-finite delay.
-    #[error("neuron {neuron}, input {input}: delay {value} must be finite and >= 0")]
+    #[error(
+        "neuron {neuron}, input {input}: delay {} must be finite, >= 0 and <= {}",
+        compact(*.value), compact(crate::limits::MAX_DELAY)
+    )]
     InvalidDelay {
         /// The neuron owning the input.
         neuron: usize,
@@ -34,7 +37,11 @@ pub enum NeuronError {
         value: f64,
     },
     /// An input has a non-finite weight.
-    #[error("neuron {neuron}, input {input}: weight {value} is not finite")]
+    #[error(
+        "neuron {neuron}, input {input}: weight {} is not finite or exceeds {} in magnitude \
+         (potentials would overflow)",
+        compact(*.value), compact(crate::limits::MAX_ABS_WEIGHT)
+    )]
     InvalidWeight {
         /// The neuron owning the input.
         neuron: usize,
@@ -62,7 +69,10 @@ pub enum NeuronError {
         found: usize,
     },
     /// An arrival has a non-finite time or weight.
-    #[error("arrival {index}: time {time} and weight {weight} must be finite")]
+    #[error(
+        "arrival {index}: time {} and weight {} must be finite",
+        compact(*.time), compact(*.weight)
+    )]
     InvalidArrival {
         /// Index of the arrival in the given list.
         index: usize,
@@ -84,13 +94,16 @@ pub enum NeuronError {
         num_channels: usize,
     },
     /// The nominal threshold of a network is not finite and positive.
-    #[error("invalid `threshold` = {value}: the nominal threshold must be finite and > 0")]
+    #[error(
+        "invalid `threshold` = {}: the nominal threshold must be finite and > 0",
+        compact(*.value)
+    )]
     InvalidThreshold {
         /// The offending threshold.
         value: f64,
     },
     /// A numeric parameter is out of its valid range.
-    #[error("invalid parameter `{name}` = {value}: {reason}")]
+    #[error("invalid parameter `{name}` = {}: {reason}", compact(*.value))]
     InvalidParameter {
         /// Name of the parameter.
         name: &'static str,

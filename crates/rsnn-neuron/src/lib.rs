@@ -30,6 +30,7 @@
 mod arrivals;
 mod error;
 mod extrema;
+pub mod limits;
 mod network;
 mod periodic;
 mod piece;

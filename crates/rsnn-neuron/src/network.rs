@@ -69,6 +69,11 @@ fn check_threshold(value: f64) -> Result<(), NeuronError> {
     }
 }
 
+/// A finite weight of magnitude at most [`crate::limits::MAX_ABS_WEIGHT`].
+fn weight_ok(w: f64) -> bool {
+    w.is_finite() && w.abs() <= crate::limits::MAX_ABS_WEIGHT
+}
+
 fn check_input(neuron: usize, input: usize, x: &Input, n: usize) -> Result<(), NeuronError> {
     if x.source >= n {
         return Err(NeuronError::UnknownSource {
@@ -78,14 +83,14 @@ fn check_input(neuron: usize, input: usize, x: &Input, n: usize) -> Result<(), N
             num_neurons: n,
         });
     }
-    if !(x.delay.is_finite() && x.delay >= 0.0) {
+    if !(x.delay.is_finite() && (0.0..=crate::limits::MAX_DELAY).contains(&x.delay)) {
         return Err(NeuronError::InvalidDelay {
             neuron,
             input,
             value: x.delay,
         });
     }
-    if !x.weight.is_finite() {
+    if !weight_ok(x.weight) {
         return Err(NeuronError::InvalidWeight {
             neuron,
             input,
@@ -187,7 +192,7 @@ impl Network {
                 found: weights.len(),
             });
         }
-        if let Some((input, &value)) = weights.iter().enumerate().find(|(_, w)| !w.is_finite()) {
+        if let Some((input, &value)) = weights.iter().enumerate().find(|(_, w)| !weight_ok(**w)) {
             return Err(NeuronError::InvalidWeight {
                 neuron: id,
                 input,

@@ -1,7 +1,8 @@
 //! The arrivals a neuron sees when its sources repeat their periodic trains.
 
+use crate::limits::MAX_PERIODIC_ARRIVALS;
 use crate::{Neuron, NeuronError};
-use rsnn_signal::{AlphaKernel, Score};
+use rsnn_signal::{AlphaKernel, LimitExceeded, Score, SignalError, compact};
 
 /// One arrival of a periodically repeated source spike at a neuron.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,6 +20,7 @@ pub struct PeriodicArrival {
 ///
 /// # Errors
 /// [`NeuronError::InvalidParameter`] for non-finite or inverted window ends,
+/// [`SignalError::Limit`] naming `tau` for more than [`MAX_PERIODIC_ARRIVALS`] arrivals,
 /// [`NeuronError::Signal`] for a bad `tolerance`, and [`NeuronError::MissingSourceTrain`] when
 /// an input's source has no channel in `sources`.
 pub fn periodic_arrivals(
@@ -44,6 +46,7 @@ pub fn periodic_arrivals(
         });
     }
     let horizon = kernel.horizon(tolerance)?;
+    check_replay_size(neuron, sources, kernel, horizon, end - start)?;
     let mut out = Vec::new();
     for (input, x) in neuron.inputs.iter().enumerate() {
         let train = sources
@@ -66,6 +69,41 @@ pub fn periodic_arrivals(
     }
     out.sort_by(|a, b| a.time.total_cmp(&b.time).then(a.input.cmp(&b.input)));
     Ok(out)
+}
+
+/// Refuses a replay that would collect more than [`MAX_PERIODIC_ARRIVALS`] arrivals.
+fn check_replay_size(
+    neuron: &Neuron,
+    sources: &Score,
+    kernel: AlphaKernel,
+    horizon: f64,
+    window: f64,
+) -> Result<(), NeuronError> {
+    let period = sources.period();
+    let copies = (window + horizon) / period + 2.0;
+    let spikes: f64 = neuron
+        .inputs
+        .iter()
+        .map(|x| sources.channel(x.source).map_or(0, |c| c.times().len()) as f64)
+        .sum();
+    LimitExceeded::check(spikes * copies, MAX_PERIODIC_ARRIVALS, |size| {
+        LimitExceeded::new(
+            "tau",
+            kernel.tau(),
+            size,
+            "periodic arrivals",
+            MAX_PERIODIC_ARRIVALS,
+        )
+        .context(format!(
+            "kernel horizon {}, period {}, window {}, {} input spikes per period",
+            compact(horizon),
+            compact(period),
+            compact(window),
+            compact(spikes)
+        ))
+    })
+    .map_err(SignalError::from)?;
+    Ok(())
 }
 
 /// The `(time, weight)` pairs of periodic arrivals, with the neuron's current weights (ready for

@@ -1,9 +1,10 @@
 //! Seeded random wiring: fixed in-degree (the default), fixed out-degree, all-to-all; delays
 //! uniform in `[d_min, d_max]`; all weights 0 (memorization sets them).
 
+use crate::limits::MAX_NETWORK_SIZE;
 use crate::{Input, Network, Neuron, NeuronError};
 use rand::{Rng, RngExt};
-use rsnn_signal::AlphaKernel;
+use rsnn_signal::{AlphaKernel, LimitExceeded, compact};
 use serde::{Deserialize, Serialize};
 
 /// How sources are connected to targets.
@@ -61,12 +62,52 @@ impl Default for TopologyConfig {
 }
 
 impl TopologyConfig {
-    /// Checks the parameters.
+    /// The number of inputs the network will have (as a float: it may exceed `usize`).
+    pub fn num_inputs(&self) -> f64 {
+        let n = self.num_neurons as f64;
+        match self.topology {
+            Topology::FixedInDegree { k } | Topology::FixedOutDegree { k } => n * k as f64,
+            Topology::AllToAll { self_connections } => {
+                n * (n - if self_connections { 0.0 } else { 1.0 }).max(0.0)
+            }
+        }
+    }
+
+    /// Checks the parameters, and the size of the network against [`MAX_NETWORK_SIZE`].
+    ///
+    /// # Errors
+    /// As [`TopologyConfig::validate_within`].
+    pub fn validate(&self) -> Result<(), NeuronError> {
+        self.validate_within(MAX_NETWORK_SIZE)
+    }
+
+    /// Checks the parameters, and that neurons plus inputs stay within `max_size`.
     ///
     /// # Errors
     /// [`NeuronError::InvalidParameter`] naming the field: non-finite or negative `d_min`,
-    /// `d_max` below `d_min` or non-finite, or no neuron to draw sources from while `k > 0`.
-    pub fn validate(&self) -> Result<(), NeuronError> {
+    /// `d_max` below `d_min`, non-finite or above [`crate::limits::MAX_DELAY`], no neuron to
+    /// draw sources from while `k > 0`, or `k = 0` (a neuron without inputs can never fire);
+    /// [`SignalError::Limit`](rsnn_signal::SignalError::Limit) naming `num_neurons` for a
+    /// network larger than `max_size`.
+    pub fn validate_within(&self, max_size: f64) -> Result<(), NeuronError> {
+        self.validate_parameters()?;
+        let size = self.num_neurons as f64 + self.num_inputs();
+        LimitExceeded::check(size, max_size, |size| {
+            LimitExceeded::new(
+                "num_neurons",
+                self.num_neurons as f64,
+                size,
+                "neurons and inputs (24 bytes each)",
+                max_size,
+            )
+            .context(format!("with {} inputs", compact(self.num_inputs())))
+            .raise("raise it with TopologyConfig::sample_within")
+        })
+        .map_err(rsnn_signal::SignalError::from)?;
+        Ok(())
+    }
+
+    fn validate_parameters(&self) -> Result<(), NeuronError> {
         if !(self.d_min.is_finite() && self.d_min >= 0.0) {
             return Err(NeuronError::InvalidParameter {
                 name: "d_min",
@@ -79,6 +120,21 @@ impl TopologyConfig {
                 name: "d_max",
                 value: self.d_max,
                 reason: "must be finite and >= d_min",
+            });
+        }
+        if self.d_max > crate::limits::MAX_DELAY {
+            return Err(NeuronError::InvalidParameter {
+                name: "d_max",
+                value: self.d_max,
+                reason: "must be at most 1e6 (limits::MAX_DELAY)",
+            });
+        }
+        if let Topology::FixedInDegree { k: 0 } | Topology::FixedOutDegree { k: 0 } = self.topology
+        {
+            return Err(NeuronError::InvalidParameter {
+                name: "k",
+                value: 0.0,
+                reason: "must be positive: a network needs inputs (a neuron without inputs never fires)",
             });
         }
         let k = match self.topology {
@@ -104,7 +160,21 @@ impl TopologyConfig {
         kernel: AlphaKernel,
         rng: &mut R,
     ) -> Result<Network, NeuronError> {
-        self.validate()?;
+        self.sample_within(kernel, rng, MAX_NETWORK_SIZE)
+    }
+
+    /// As [`TopologyConfig::sample`], with another limit on neurons plus inputs than
+    /// [`MAX_NETWORK_SIZE`].
+    ///
+    /// # Errors
+    /// The errors of [`validate_within`](Self::validate_within).
+    pub fn sample_within<R: Rng + ?Sized>(
+        &self,
+        kernel: AlphaKernel,
+        rng: &mut R,
+        max_size: f64,
+    ) -> Result<Network, NeuronError> {
+        self.validate_within(max_size)?;
         let n = self.num_neurons;
         let delay = |rng: &mut R| {
             if self.d_max > self.d_min {
@@ -166,7 +236,17 @@ pub fn independent_inputs<R: Rng + ?Sized>(
         d_max,
         ..Default::default()
     };
-    config.validate()?;
+    config.validate_parameters()?;
+    LimitExceeded::check(2.0 * k as f64, MAX_NETWORK_SIZE, |size| {
+        LimitExceeded::new(
+            "k",
+            k as f64,
+            size,
+            "neurons and inputs (24 bytes each)",
+            MAX_NETWORK_SIZE,
+        )
+    })
+    .map_err(rsnn_signal::SignalError::from)?;
     let inputs = (1..=k)
         .map(|source| {
             let delay = if d_max > d_min {

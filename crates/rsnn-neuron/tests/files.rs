@@ -183,7 +183,10 @@ fn rejects_invalid_networks() {
             "{err}"
         );
         let err = load_error(name, &bad(input(0, -0.5, 0.1)));
-        assert!(err.contains("delay -0.5 must be finite and >= 0"), "{err}");
+        assert!(
+            err.contains("delay -0.5 must be finite, >= 0 and <= 1e6"),
+            "{err}"
+        );
     }
     // JSON cannot hold non-finite numbers; bincode can.
     let err = load_error("bad.bin", &bad(input(0, f64::INFINITY, 0.1)));

@@ -11,7 +11,7 @@ use crate::config::Objective;
 #[non_exhaustive]
 pub enum OptimError {
     /// A configuration parameter is out of its valid range.
-    #[error("invalid parameter `{name}` = {value}: {reason}")]
+    #[error("invalid parameter `{name}` = {}: {reason}", rsnn_signal::compact(*.value))]
     InvalidParameter {
         /// Name of the parameter (the field of [`MemorizeConfig`](crate::MemorizeConfig)).
         name: &'static str,

@@ -83,6 +83,7 @@ pub use error::OptimError;
 pub use problem::{Problem, Row};
 pub use templates::Template;
 mod generation;
+pub mod limits;
 mod measure;
 mod network;
 pub mod published;

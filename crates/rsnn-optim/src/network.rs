@@ -39,6 +39,7 @@ where
     }
     let total = network.num_neurons();
     for (memory, score) in memories.iter().enumerate() {
+        crate::limits::check_grid(&config.mode, score.period())?;
         if score.num_channels() != total {
             return Err(OptimError::ChannelMismatch {
                 memory,

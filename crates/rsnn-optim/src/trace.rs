@@ -135,6 +135,7 @@ impl ReplayedPotential {
                 reason: "must be at least 2",
             });
         }
+        crate::limits::check_samples(samples)?;
         let t = &self.template;
         let (a, b) = (t.start, t.end);
         let mut times: Vec<f64> = (0..samples)

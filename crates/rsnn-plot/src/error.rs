@@ -1,5 +1,6 @@
 //! The error type of `rsnn-plot`.
 
+use rsnn_signal::compact;
 use std::path::PathBuf;
 
 /// Everything that can go wrong while drawing or writing a figure.
@@ -7,7 +8,10 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum PlotError {
     /// An axis range or time window is not finite or is empty.
-    #[error("invalid {what} [{start}, {end}]: must be finite with start < end")]
+    #[error(
+        "invalid {what} [{}, {}]: must be finite with start < end",
+        compact(*.start), compact(*.end)
+    )]
     InvalidRange {
         /// Which range (for instance `"window"` or `"y range"`).
         what: &'static str,
@@ -34,13 +38,14 @@ pub enum PlotError {
         /// plotters' description of the failure.
         message: String,
     },
-    /// The SVG file could not be written.
-    #[error("{}: cannot write the figure: {source}", .path.display())]
+    /// The SVG file could not be written (the message includes the cause, which is therefore
+    /// not also a [`std::error::Error::source`]).
+    #[error("{}: cannot write the figure: {cause}", .path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// Another failure of the file layer while writing the figure.
     #[error(transparent)]
@@ -50,7 +55,7 @@ pub enum PlotError {
 impl From<rsnn_signal::SignalError> for PlotError {
     fn from(e: rsnn_signal::SignalError) -> Self {
         match e {
-            rsnn_signal::SignalError::Io { path, source } => Self::Io { path, source },
+            rsnn_signal::SignalError::Io { path, cause } => Self::Io { path, cause },
             other => Self::Signal(other),
         }
     }
@@ -70,8 +75,9 @@ mod tests {
     fn io_failures_keep_the_path() {
         let e = PlotError::from(rsnn_signal::SignalError::Io {
             path: PathBuf::from("out/f.svg"),
-            source: std::io::Error::other("disk full"),
+            cause: std::io::Error::other("disk full"),
         });
+        assert!(std::error::Error::source(&e).is_none());
         assert!(matches!(&e, PlotError::Io { path, .. } if path.ends_with("f.svg")));
         assert_eq!(
             e.to_string(),

@@ -1,6 +1,8 @@
 //! The error type of `rsnn-signal`.
 
 use crate::io::Encoding;
+use crate::limits::LimitExceeded;
+use crate::number::compact;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -59,7 +61,7 @@ fn at(channel: &Option<usize>, index: &usize) -> String {
 #[non_exhaustive]
 pub enum SignalError {
     /// A spike time is NaN or infinite.
-    #[error("{}: spike time {value} is not finite", at(.channel, .index))]
+    #[error("{}: spike time {} is not finite", at(.channel, .index), compact(*.value))]
     NonFinite {
         /// Channel of the offending train, if known.
         channel: Option<usize>,
@@ -69,7 +71,10 @@ pub enum SignalError {
         value: f64,
     },
     /// Spike times are not sorted in increasing order.
-    #[error("{}: spike times are not sorted ({current} follows {previous})", at(.channel, .index))]
+    #[error(
+        "{}: spike times are not sorted ({} follows {})",
+        at(.channel, .index), compact(*.current), compact(*.previous)
+    )]
     Unsorted {
         /// Channel of the offending train, if known.
         channel: Option<usize>,
@@ -82,8 +87,8 @@ pub enum SignalError {
     },
     /// Two consecutive spikes are closer than the refractory period.
     #[error(
-        "{}: spikes at {previous} and {current} are closer than the refractory period {min_gap}",
-        at(.channel, .index)
+        "{}: spikes at {} and {} are closer than the refractory period {}",
+        at(.channel, .index), compact(*.previous), compact(*.current), compact(*.min_gap)
     )]
     Refractory {
         /// Channel of the offending train, if known.
@@ -98,7 +103,10 @@ pub enum SignalError {
         min_gap: f64,
     },
     /// A spike of a periodic train lies outside `[0, period)`.
-    #[error("{}: spike time {time} is outside [0, {period})", at(.channel, .index))]
+    #[error(
+        "{}: spike time {} is outside [0, {})",
+        at(.channel, .index), compact(*.time), compact(*.period)
+    )]
     OutOfPeriod {
         /// Channel of the offending train, if known.
         channel: Option<usize>,
@@ -110,7 +118,10 @@ pub enum SignalError {
         period: f64,
     },
     /// A spike lies outside the time window it must stay in.
-    #[error("{}: spike time {time} is outside the window [{start}, {end}]", at(.channel, .index))]
+    #[error(
+        "{}: spike time {} is outside the window [{}, {}]",
+        at(.channel, .index), compact(*.time), compact(*.start), compact(*.end)
+    )]
     OutOfWindow {
         /// Channel of the offending train, if known.
         channel: Option<usize>,
@@ -124,7 +135,10 @@ pub enum SignalError {
         end: f64,
     },
     /// The trains of a score do not share one period.
-    #[error("channel {channel} has period {found}, but the score has period {expected}")]
+    #[error(
+        "channel {channel} has period {}, but the score has period {}",
+        compact(*.found), compact(*.expected)
+    )]
     PeriodMismatch {
         /// Offending channel.
         channel: usize,
@@ -142,7 +156,7 @@ pub enum SignalError {
         found: usize,
     },
     /// A numeric parameter is out of its valid range.
-    #[error("invalid parameter `{name}` = {value}: {reason}")]
+    #[error("invalid parameter `{name}` = {}: {reason}", compact(*.value))]
     InvalidParameter {
         /// Name of the parameter.
         name: &'static str,
@@ -151,33 +165,35 @@ pub enum SignalError {
         /// What the parameter must satisfy.
         reason: &'static str,
     },
-    /// A file could not be read or written.
-    #[error("{}: {source}", .path.display())]
+    /// A file could not be read or written. The message includes the cause, which is therefore
+    /// not also exposed as [`std::error::Error::source`] (a chain would print it twice).
+    #[error("{}: {cause}", .path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A file is malformed or holds invalid data.
-    #[error("{}: invalid {encoding} rsnn file: {source}", .path.display())]
+    #[error("{}: invalid {encoding} rsnn file: {cause}", .path.display())]
     Decode {
         /// The file.
         path: PathBuf,
         /// Its encoding.
         encoding: Encoding,
-        /// What the decoder reported (names the field, the position and the broken invariant).
-        source: CodecError,
+        /// What the decoder reported (names the field, the position and the broken invariant;
+        /// part of the message, not a [`std::error::Error::source`]).
+        cause: CodecError,
     },
     /// Data could not be encoded (for instance a non-finite number in JSON).
-    #[error("{}: cannot encode as {encoding}: {source}", .path.display())]
+    #[error("{}: cannot encode as {encoding}: {cause}", .path.display())]
     Encode {
         /// The file.
         path: PathBuf,
         /// The encoding asked for.
         encoding: Encoding,
-        /// What the encoder reported.
-        source: CodecError,
+        /// What the encoder reported (part of the message).
+        cause: CodecError,
     },
     /// A file holds another kind of rsnn data than requested.
     #[error("{}: holds `{found}` data, expected `{expected}`", .path.display())]
@@ -207,6 +223,9 @@ pub enum SignalError {
         /// The older versions this build still reads (and upgrades).
         older: &'static [u32],
     },
+    /// A size implied by a parameter exceeds its limit (see [`crate::limits`]).
+    #[error(transparent)]
+    Limit(#[from] LimitExceeded),
     /// The file extension does not name a known encoding.
     #[error("{}: unknown file extension (use .json, .bin or .bincode)", .path.display())]
     UnknownExtension {
@@ -223,6 +242,25 @@ mod tests {
     fn error_is_send_sync() {
         fn check<T: Send + Sync + 'static>() {}
         check::<SignalError>();
+    }
+
+    #[test]
+    fn causes_are_printed_once() {
+        let e = SignalError::Io {
+            path: PathBuf::from("x.json"),
+            cause: std::io::Error::other("Permission denied"),
+        };
+        assert_eq!(e.to_string(), "x.json: Permission denied");
+        assert!(std::error::Error::source(&e).is_none());
+        let e = SignalError::InvalidParameter {
+            name: "period",
+            value: 1e308,
+            reason: "too large",
+        };
+        assert_eq!(
+            e.to_string(),
+            "invalid parameter `period` = 1e308: too large"
+        );
     }
 
     #[test]

@@ -22,6 +22,8 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+#[path = "io_bincode.rs"]
+mod binary;
 #[path = "io_older.rs"]
 mod older;
 pub use older::OlderData;
@@ -124,10 +126,10 @@ impl fmt::Display for Encoding {
     }
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> SignalError {
+fn io_error(path: &Path, cause: std::io::Error) -> SignalError {
     SignalError::Io {
         path: path.to_owned(),
-        source,
+        cause,
     }
 }
 
@@ -135,16 +137,8 @@ fn decode_error(path: &Path, encoding: Encoding, message: impl fmt::Display) -> 
     SignalError::Decode {
         path: path.to_owned(),
         encoding,
-        source: CodecError::new(message),
+        cause: CodecError::new(message),
     }
-}
-
-fn bincode_options() -> impl bincode::Options {
-    use bincode::Options;
-    bincode::DefaultOptions::new()
-        .with_fixint_encoding()
-        .with_little_endian()
-        .allow_trailing_bytes()
 }
 
 /// Decodes `bytes` as a `U` in `encoding`; `path` is only used in error messages.
@@ -154,15 +148,16 @@ fn decode<U: DeserializeOwned>(
     path: &Path,
 ) -> Result<U, SignalError> {
     match encoding {
-        Encoding::Json => {
-            serde_json::from_slice(bytes).map_err(|e| decode_error(path, encoding, e))
-        }
+        Encoding::Json => serde_json::from_slice(bytes).map_err(|e| {
+            let hint = if bytes.first().is_some_and(|b| !b.is_ascii()) {
+                " (the file does not look like JSON: name a bincode file .bin)"
+            } else {
+                ""
+            };
+            decode_error(path, encoding, format_args!("{e}{hint}"))
+        }),
         Encoding::Bincode => {
-            use bincode::Options;
-            bincode_options()
-                .with_limit(bytes.len() as u64)
-                .deserialize(bytes)
-                .map_err(|e| decode_error(path, encoding, e))
+            binary::decode(bytes).map_err(|message| decode_error(path, encoding, message))
         }
     }
 }
@@ -215,13 +210,13 @@ pub fn to_bytes<T: FileData>(
     let encode_error = |message: &dyn fmt::Display| SignalError::Encode {
         path: path.to_owned(),
         encoding,
-        source: CodecError::new(message),
+        cause: CodecError::new(message),
     };
     match encoding {
         Encoding::Json => serde_json::to_vec(&envelope).map_err(|e| encode_error(&e)),
         Encoding::Bincode => {
             use bincode::Options;
-            bincode_options()
+            binary::options()
                 .serialize(&envelope)
                 .map_err(|e| encode_error(&e))
         }
@@ -284,10 +279,7 @@ fn decode_header(bytes: &[u8], encoding: Encoding, path: &Path) -> Result<Header
             })
         }
         Encoding::Bincode => {
-            use bincode::Options;
-            bincode_options()
-                .deserialize(bytes)
-                .map_err(|e| decode_error(path, encoding, e))
+            binary::decode(bytes).map_err(|message| decode_error(path, encoding, message))
         }
     }
 }

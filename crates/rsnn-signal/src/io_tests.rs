@@ -167,7 +167,7 @@ fn codec_errors_are_text() {
     let path = dir.path().join("bad.json");
     std::fs::write(&path, "{not json").unwrap();
     match load::<Score>(&path) {
-        Err(SignalError::Decode { source, .. }) => assert!(!source.message().is_empty()),
+        Err(SignalError::Decode { cause, .. }) => assert!(!cause.message().is_empty()),
         other => panic!("expected a decode error, got {other:?}"),
     }
     // JSON maps need string keys: a map keyed by byte strings cannot be encoded.

@@ -37,6 +37,8 @@ pub mod io;
 mod jitter;
 mod kernel;
 mod lag;
+pub mod limits;
+mod number;
 mod sample;
 mod score;
 mod similarity;
@@ -46,6 +48,8 @@ mod truncnorm;
 pub use error::{CodecError, SignalError};
 pub use jitter::{JitterConfig, jitter_periodic, jitter_score, jitter_train};
 pub use kernel::AlphaKernel;
+pub use limits::LimitExceeded;
+pub use number::{Compact, compact};
 pub use sample::{
     MAX_SAMPLER_PERIOD, ScoreSampler, expected_spike_count, sample_periodic_train, sample_score,
     spike_count_distribution,

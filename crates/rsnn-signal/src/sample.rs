@@ -10,7 +10,8 @@
 //! `t0 ~ U[0, T)` and `n - 1` values `u ~ U[0, T - n)`, sort them, and take `t0` and
 //! `t0 + u_(k) + k` (k = 1..n-1), modulo `T`.
 
-use crate::{PeriodicTrain, Score, SignalError, train::check_period};
+use crate::limits::{LimitExceeded, MAX_SCORE_SPIKES};
+use crate::{PeriodicTrain, REFRACTORY_PERIOD, Score, SignalError, train::check_period};
 use rand::{Rng, RngExt};
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,8 @@ pub struct ScoreSampler {
     cumulative: Vec<f64>,
     /// The largest `n` with `p(n) > 0`.
     last_positive: usize,
+    /// The largest expected number of spikes of a sampled score.
+    max_spikes: f64,
 }
 
 /// The serialized form of a [`ScoreSampler`].
@@ -56,8 +59,9 @@ impl ScoreSampler {
     /// Validates the parameters and computes the spike-count distribution.
     ///
     /// # Errors
-    /// [`SignalError::InvalidParameter`] naming `period` (not finite and positive, or above
-    /// [`MAX_SAMPLER_PERIOD`]) or `rate` (not finite and non-negative).
+    /// [`SignalError::InvalidParameter`] naming `period` (not finite, at or below the
+    /// refractory period 1, or above [`MAX_SAMPLER_PERIOD`]) or `rate` (not finite and
+    /// non-negative).
     pub fn new(period: f64, rate: f64) -> Result<Self, SignalError> {
         let probabilities = spike_count_distribution(period, rate)?;
         let mut cumulative = Vec::with_capacity(probabilities.len());
@@ -73,7 +77,38 @@ impl ScoreSampler {
             probabilities,
             cumulative,
             last_positive,
+            max_spikes: MAX_SCORE_SPIKES,
         })
+    }
+
+    /// The same sampler with another limit on the size of a sampled score
+    /// (`channels * (1 + expected_count())`, default [`MAX_SCORE_SPIKES`]).
+    #[must_use]
+    pub fn with_max_spikes(mut self, max_spikes: f64) -> Self {
+        self.max_spikes = max_spikes;
+        self
+    }
+
+    /// Checks that a score of `channels` trains stays within the size limit: each channel
+    /// counts one plus its expected number of spikes.
+    ///
+    /// # Errors
+    /// [`SignalError::Limit`] naming `channels`.
+    pub fn check_channels(&self, channels: usize) -> Result<(), SignalError> {
+        let per_channel = 1.0 + self.expected_count();
+        let size = channels as f64 * per_channel;
+        LimitExceeded::check(size, self.max_spikes, |size| {
+            LimitExceeded::new(
+                "channels",
+                channels as f64,
+                size,
+                "trains and spikes (expected)",
+                self.max_spikes,
+            )
+            .context(format!("{} per train", crate::compact(per_channel - 1.0)))
+            .raise("raise it with ScoreSampler::with_max_spikes")
+        })?;
+        Ok(())
     }
 
     /// The period `T`.
@@ -120,12 +155,14 @@ impl ScoreSampler {
     /// Draws a score of `channels` independent periodic trains (channel 0 first).
     ///
     /// # Errors
-    /// As [`ScoreSampler::sample_train`].
+    /// [`ScoreSampler::check_channels`] (before anything is drawn), or as
+    /// [`ScoreSampler::sample_train`].
     pub fn sample_score<R: Rng + ?Sized>(
         &self,
         rng: &mut R,
         channels: usize,
     ) -> Result<Score, SignalError> {
+        self.check_channels(channels)?;
         let trains = (0..channels)
             .map(|c| self.sample_channel(rng, Some(c)))
             .collect::<Result<Vec<_>, _>>()?;
@@ -160,6 +197,7 @@ impl Default for ScoreSampler {
                 probabilities: vec![1.0],
                 cumulative: vec![1.0],
                 last_positive: 0,
+                max_spikes: MAX_SCORE_SPIKES,
             },
         }
     }
@@ -229,10 +267,18 @@ fn check_rate(rate: f64) -> Result<(), SignalError> {
 /// `lambda = 0` the train is always empty and the result is `[1.0]`.
 ///
 /// # Errors
-/// [`SignalError::InvalidParameter`] naming `period` (not finite and positive, or above
-/// [`MAX_SAMPLER_PERIOD`]) or `rate` (not finite and non-negative).
+/// [`SignalError::InvalidParameter`] naming `period` (not finite, at or below the refractory
+/// period 1, or above [`MAX_SAMPLER_PERIOD`]) or `rate` (not finite and non-negative).
 pub fn spike_count_distribution(period: f64, rate: f64) -> Result<Vec<f64>, SignalError> {
     check_period(period)?;
+    if period <= REFRACTORY_PERIOD {
+        return Err(SignalError::InvalidParameter {
+            name: "period",
+            value: period,
+            reason: "must exceed the refractory period 1: a shorter period leaves no room for \
+                     a spike pattern (its trains could only be empty)",
+        });
+    }
     if period > MAX_SAMPLER_PERIOD {
         return Err(SignalError::InvalidParameter {
             name: "period",

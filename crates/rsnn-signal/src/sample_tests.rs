@@ -49,7 +49,30 @@ fn v1_support_lengths() {
         1001
     );
     assert_eq!(spike_count_distribution(1000.0, 0.5).unwrap().len(), 1000);
-    assert_eq!(spike_count_distribution(0.5, 0.5).unwrap().len(), 1);
+    // At or below the refractory period a train could only be empty: refused, with a reason.
+    for period in [0.5, 1.0] {
+        let e = spike_count_distribution(period, 0.5).unwrap_err();
+        assert!(e.to_string().contains("refractory period"), "{e}");
+    }
+}
+
+#[test]
+fn a_score_beyond_the_spike_limit_is_refused_before_drawing() {
+    let sampler = ScoreSampler::new(50.0, 0.2).unwrap();
+    let e = sampler
+        .sample_score(&mut ChaCha8Rng::seed_from_u64(1), 100_000_000)
+        .unwrap_err();
+    assert!(
+        matches!(e, SignalError::Limit(ref l) if l.parameter == "channels"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("above the limit of 1e7"), "{e}");
+    let small = sampler.with_max_spikes(10.0);
+    assert!(
+        small
+            .sample_score(&mut ChaCha8Rng::seed_from_u64(1), 2)
+            .is_err()
+    );
 }
 
 #[test]

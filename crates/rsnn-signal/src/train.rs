@@ -241,7 +241,8 @@ impl PeriodicTrain {
     /// All spikes of the periodic repetition that fall in `[start, end)`, sorted.
     pub fn unrolled(&self, start: f64, end: f64) -> Vec<f64> {
         let mut out = Vec::new();
-        if self.times.is_empty() || end <= start {
+        // Also empty for NaN or infinite ends (the loop below needs a finite span).
+        if self.times.is_empty() || !(start < end && start.is_finite() && end.is_finite()) {
             return out;
         }
         let mut k = (start / self.period).floor() - 1.0;
@@ -256,6 +257,10 @@ impl PeriodicTrain {
                     .map(|&t| t + offset)
                     .filter(|&t| t >= start && t < end),
             );
+            if k + 1.0 == k {
+                // Times so large that the period is below their resolution: nothing more to add.
+                break;
+            }
             k += 1.0;
         }
         out

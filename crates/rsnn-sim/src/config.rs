@@ -1,7 +1,8 @@
 //! The parameters of one simulation run, and their validation.
 
-use crate::{Prompt, SimError};
-use rsnn_signal::{Score, SpikeTrain};
+use crate::limits::MAX_HISTORY_SPIKES;
+use crate::{Prompt, SimError, SimLimits};
+use rsnn_signal::{LimitExceeded, Score, SignalError, SpikeTrain};
 use serde::{Deserialize, Serialize};
 
 /// What to simulate: the time span, the threshold noise and its seed, the initial condition
@@ -27,6 +28,9 @@ pub struct SimulationConfig {
     pub history: Vec<SpikeTrain>,
     /// Neurons whose spikes are replayed during a window.
     pub prompts: Vec<Prompt>,
+    /// The limits the run is checked against (written to files only when not the defaults).
+    #[serde(skip_serializing_if = "SimLimits::is_default")]
+    pub limits: SimLimits,
 }
 
 impl Default for SimulationConfig {
@@ -38,6 +42,7 @@ impl Default for SimulationConfig {
             seed: 0,
             history: Vec::new(),
             prompts: Vec::new(),
+            limits: SimLimits::default(),
         }
     }
 }
@@ -48,7 +53,8 @@ impl Default for SimulationConfig {
 /// condition" that continues the score.
 ///
 /// # Errors
-/// [`SimError::InvalidParameter`] for a non-finite `before`.
+/// [`SimError::InvalidParameter`] for a non-finite `before`; [`SignalError::Limit`] naming
+/// `periods` for more than [`MAX_HISTORY_SPIKES`] spikes.
 pub fn history_from_score(
     score: &Score,
     before: f64,
@@ -61,6 +67,18 @@ pub fn history_from_score(
             reason: "must be finite",
         });
     }
+    let size = periods as f64 * score.num_spikes() as f64;
+    LimitExceeded::check(size, MAX_HISTORY_SPIKES, |size| {
+        LimitExceeded::new(
+            "periods",
+            periods as f64,
+            size,
+            "history spikes",
+            MAX_HISTORY_SPIKES,
+        )
+        .context(format!("{} spikes per period", score.num_spikes()))
+    })
+    .map_err(SignalError::from)?;
     let span = score.period() * periods as f64;
     score
         .channels()
@@ -91,7 +109,8 @@ impl SimulationConfig {
     /// Checks every field against a network of `num_neurons` neurons.
     ///
     /// # Errors
-    /// [`SimError::InvalidParameter`] naming the field, [`SimError::NeuronCount`] for a history
+    /// [`SimError::InvalidParameter`] naming the field, [`SignalError::Limit`] naming `end` for
+    /// a span beyond [`SimLimits::max_neuron_time`], [`SimError::NeuronCount`] for a history
     /// of the wrong length, [`SimError::HistoryNotBeforeStart`], and for prompts
     /// [`SimError::UnknownNeuron`], [`SimError::InvalidPromptWindow`],
     /// [`SimError::PromptSpikeOutsideWindow`] or [`SimError::OverlappingPrompts`].
@@ -110,6 +129,7 @@ impl SimulationConfig {
         if !(self.sigma.is_finite() && self.sigma >= 0.0) {
             return Err(param("sigma", self.sigma, "must be finite and >= 0"));
         }
+        self.limits.check_span(self.start, self.end, num_neurons)?;
         self.validate_history(num_neurons)?;
         self.validate_prompts(num_neurons)
     }

@@ -1,7 +1,7 @@
 //! The error type of `rsnn-sim`.
 
 use rsnn_neuron::NeuronError;
-use rsnn_signal::SignalError;
+use rsnn_signal::{SignalError, compact};
 
 /// Everything that can go wrong in `rsnn-sim`.
 #[derive(Debug, thiserror::Error)]
@@ -14,7 +14,7 @@ pub enum SimError {
     #[error(transparent)]
     Neuron(#[from] NeuronError),
     /// A numeric parameter is out of its valid range.
-    #[error("invalid parameter `{name}` = {value}: {reason}")]
+    #[error("invalid parameter `{name}` = {}: {reason}", compact(*.value))]
     InvalidParameter {
         /// Name of the parameter.
         name: &'static str,
@@ -42,7 +42,10 @@ pub enum SimError {
         num_neurons: usize,
     },
     /// A history spike is not before the start of the simulation.
-    #[error("neuron {neuron}: history spike at {time} is not before the start {start}")]
+    #[error(
+        "neuron {neuron}: history spike at {} is not before the start {}",
+        compact(*.time), compact(*.start)
+    )]
     HistoryNotBeforeStart {
         /// The neuron.
         neuron: usize,
@@ -53,7 +56,8 @@ pub enum SimError {
     },
     /// A prompt's window is empty, starts before the simulation or is not finite.
     #[error(
-        "prompt of neuron {neuron}: window [{window_start}, {window_end}) is invalid: {reason}"
+        "prompt of neuron {neuron}: window [{}, {}) is invalid: {reason}",
+        compact(*.window_start), compact(*.window_end)
     )]
     InvalidPromptWindow {
         /// The prompted neuron.
@@ -67,7 +71,8 @@ pub enum SimError {
     },
     /// A replayed spike lies outside its prompt window.
     #[error(
-        "prompt of neuron {neuron}: spike at {time} is outside the window [{window_start}, {window_end})"
+        "prompt of neuron {neuron}: spike at {} is outside the window [{}, {})",
+        compact(*.time), compact(*.window_start), compact(*.window_end)
     )]
     PromptSpikeOutsideWindow {
         /// The prompted neuron.
@@ -80,7 +85,10 @@ pub enum SimError {
         window_end: f64,
     },
     /// Two prompt windows of one neuron overlap.
-    #[error("neuron {neuron}: prompt windows starting at {first} and {second} overlap")]
+    #[error(
+        "neuron {neuron}: prompt windows starting at {} and {} overlap",
+        compact(*.first), compact(*.second)
+    )]
     OverlappingPrompts {
         /// The prompted neuron.
         neuron: usize,
@@ -90,7 +98,10 @@ pub enum SimError {
         second: f64,
     },
     /// A recorded spike lies outside the recording's time span.
-    #[error("neuron {neuron}: recorded spike at {time} is outside [{start}, {end})")]
+    #[error(
+        "neuron {neuron}: recorded spike at {} is outside [{}, {})",
+        compact(*.time), compact(*.start), compact(*.end)
+    )]
     SpikeOutsideRecording {
         /// The neuron.
         neuron: usize,
@@ -104,7 +115,8 @@ pub enum SimError {
     /// A prescribed spike of the stability analysis has a zero (or negligible) slope
     /// denominator `z'(s_m)`, so its jitter update is undefined.
     #[error(
-        "spike {spike} (neuron {neuron} at {time}): the slope {slope} is too small for the jitter map"
+        "spike {spike} (neuron {neuron} at {}): the slope {} is too small for the jitter map",
+        compact(*.time), compact(*.slope)
     )]
     ZeroSlope {
         /// Index of the spike in the time-sorted list of all spikes of one period.

@@ -34,6 +34,7 @@
 mod config;
 mod engine;
 mod error;
+pub mod limits;
 mod measurement;
 mod prompt;
 mod recording;
@@ -42,6 +43,7 @@ pub mod stability;
 pub use config::{SimulationConfig, history_from_score};
 pub use engine::{SimulationStats, Simulator, simulate};
 pub use error::SimError;
+pub use limits::SimLimits;
 pub use measurement::{CycleRow, Measurement};
 pub use prompt::Prompt;
 pub use recording::Recording;

@@ -2,6 +2,8 @@
 //! dynamics is ignored there.
 
 use crate::SimError;
+use crate::limits::MAX_PROMPT_SPIKES;
+use rsnn_signal::{LimitExceeded, SignalError, compact};
 use rsnn_signal::{Score, SpikeTrain};
 use serde::{Deserialize, Serialize};
 
@@ -52,8 +54,9 @@ impl Prompt {
     /// in the window).
     ///
     /// # Errors
-    /// [`SimError::UnknownNeuron`] for a neuron without a channel in the score, or an invalid
-    /// window.
+    /// [`SimError::UnknownNeuron`] for a neuron without a channel in the score, an invalid
+    /// window, or [`SignalError::Limit`] naming `window_end` for more than
+    /// [`MAX_PROMPT_SPIKES`] replayed spikes (checked before any is computed).
     pub fn from_score(
         score: &Score,
         neurons: &[usize],
@@ -68,6 +71,32 @@ impl Prompt {
                 reason: "must be finite",
             });
         }
+        // The window first (NaN, infinite or empty windows), then the work it implies.
+        if let Some(&neuron) = neurons.first() {
+            Self::new(neuron, window_start, window_end, Vec::new())?;
+        }
+        let per_period: usize = neurons
+            .iter()
+            .filter_map(|&n| score.channel(n).map(|c| c.times().len()))
+            .sum();
+        let span = window_end - window_start;
+        let size = (span / score.period() + 1.0) * per_period as f64;
+        LimitExceeded::check(size, MAX_PROMPT_SPIKES, |size| {
+            LimitExceeded::new(
+                "window_end",
+                window_end,
+                size,
+                "prompt spikes",
+                MAX_PROMPT_SPIKES,
+            )
+            .context(format!(
+                "a window of {} from {} over period {}",
+                compact(span),
+                compact(window_start),
+                compact(score.period())
+            ))
+        })
+        .map_err(SignalError::from)?;
         neurons
             .iter()
             .map(|&neuron| {

@@ -100,6 +100,7 @@ pub fn run(args: &NetworkArgs, out: &Output) -> Result<()> {
             ("d_min", "--d-min"),
             ("d_max", "--d-max"),
             ("num_neurons", "--neurons"),
+            ("k", "--inputs"),
             ("tau", "--tau"),
             ("threshold", "--threshold"),
         ])?;

@@ -47,8 +47,11 @@ pub fn sample_score(neurons: usize, period: f64, rate: f64, seed: u64) -> Result
 /// Invalid parameters or an unwritable output.
 pub fn run(args: &SampleArgs, out: &Output) -> Result<()> {
     outputs::check_all(&[(&args.out, Kind::Data)], &[])?;
-    let score = sample_score(args.neurons, args.period, args.rate, args.seed)
-        .flags(&[("period", "--period"), ("rate", "--rate")])?;
+    let score = sample_score(args.neurons, args.period, args.rate, args.seed).flags(&[
+        ("period", "--period"),
+        ("rate", "--rate"),
+        ("channels", "--neurons"),
+    ])?;
     files::save(&args.out, &score, Some(args.seed))?;
     let silent = score.channels().iter().filter(|c| c.is_empty()).count();
     out.text(format!(

@@ -230,6 +230,15 @@ pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
     let (mut network, _) = files::load::<Network>(&args.network)?;
     apply_threshold(args, &mut network, out)?;
     let config = config(args, &network)?;
+    let span = if args.duration.is_some() {
+        "--duration"
+    } else {
+        "--cycles"
+    };
+    // Refused sizes fail here, before the estimate and the run.
+    config
+        .validate(network.num_neurons())
+        .flags(&[("sigma", "--noise"), ("end", span)])?;
     let rate = estimate::rate(None);
     estimate::simulate(out, network.num_inputs(), config.end - config.start, rate);
     let recording = simulate_with_progress(&network, &config, out, "simulate")?;

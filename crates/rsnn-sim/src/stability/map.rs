@@ -1,8 +1,9 @@
 //! The jitter-propagation map of a periodic score (docs/model.md §7).
 
 use crate::SimError;
+use crate::limits::{MAX_HORIZON_PERIODS, MAX_STABILITY_SPIKES};
 use rsnn_neuron::Network;
-use rsnn_signal::Score;
+use rsnn_signal::{LimitExceeded, Score, SignalError, compact};
 
 /// Relative size of the kernel derivative below which older periodic copies of a spike are
 /// ignored (the kernel horizon used for the lags).
@@ -30,6 +31,50 @@ impl JitterMap {
     /// [`SimError::NeuronCount`] when the score's channels do not match the neurons,
     /// [`SimError::ZeroSlope`] when some spike's slope is zero or negligible against its terms.
     pub fn new(network: &Network, score: &Score) -> Result<Self, SimError> {
+        Self::new_within(network, score, MAX_STABILITY_SPIKES)
+    }
+
+    /// As [`JitterMap::new`], with another limit on the number of spikes (the dimension of the
+    /// dense map) than [`MAX_STABILITY_SPIKES`].
+    ///
+    /// # Errors
+    /// As [`JitterMap::new`]; [`SignalError::Limit`] naming `score` for more spikes than
+    /// `max_spikes`, or `tau` for a kernel horizon of more than [`MAX_HORIZON_PERIODS`]
+    /// periods.
+    pub fn new_within(network: &Network, score: &Score, max_spikes: f64) -> Result<Self, SimError> {
+        let size = score.num_spikes() as f64;
+        LimitExceeded::check(size, max_spikes, |size| {
+            LimitExceeded::new(
+                "score",
+                size,
+                size,
+                "spikes (the dimension of the dense jitter map)",
+                max_spikes,
+            )
+            .context(format!(
+                "a matrix of {} GB",
+                compact(size * size * 8.0 / 1e9)
+            ))
+            .raise("raise it with JitterMap::new_within (the eigensolver needs twice the matrix)")
+        })
+        .map_err(SignalError::from)?;
+        let horizon = network.kernel().horizon(HORIZON_TOLERANCE)?;
+        let periods = horizon / score.period();
+        LimitExceeded::check(periods, MAX_HORIZON_PERIODS, |size| {
+            LimitExceeded::new(
+                "tau",
+                network.kernel().tau(),
+                size,
+                "periods in the kernel horizon",
+                MAX_HORIZON_PERIODS,
+            )
+            .context(format!(
+                "horizon {}, period {}",
+                compact(horizon),
+                compact(score.period())
+            ))
+        })
+        .map_err(SignalError::from)?;
         let n = network.num_neurons();
         if score.num_channels() != n {
             return Err(SimError::NeuronCount {
