@@ -8,6 +8,7 @@ use crate::{Output, estimate, files, initial, interrupt, seeds};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use rsnn::neuron::Network;
+use rsnn::signal::compact;
 use rsnn::signal::{JitterConfig, Score, jitter_score};
 use rsnn::sim::{Prompt, Recording, SimulationConfig, Simulator};
 use serde_json::json;
@@ -236,6 +237,22 @@ pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
         "--cycles"
     };
     // Refused sizes fail here, before the estimate and the run.
+    if let Some(cycles) = args.cycles {
+        let neurons = network.num_neurons();
+        if config
+            .limits
+            .check_span(config.start, config.end, neurons)
+            .is_err()
+        {
+            bail!(
+                "`--cycles` = {cycles} simulates {} neuron-time units (a span of {} with {neurons} \
+                 neurons), above the limit of {}",
+                compact(config.end * neurons.max(1) as f64),
+                compact(config.end),
+                compact(config.limits.max_neuron_time)
+            );
+        }
+    }
     config
         .validate(network.num_neurons())
         .flags(&[("sigma", "--noise"), ("end", span)])?;

@@ -100,15 +100,32 @@ impl RecallProtocol {
                 });
             }
         }
-        if self.prompt_cycles + self.free_cycles == 0 {
-            return Err(Error::InvalidParameter {
-                name: "free_cycles",
-                value: 0.0,
-                reason: "prompt and free cycles must add up to at least 1",
-            });
-        }
-        Ok(())
+        check_cycles(self.prompt_cycles, self.free_cycles)
     }
+}
+
+/// Checks that `prompt` and `free` cycles add up to at least 1 and at most
+/// [`rsnn_signal::limits::MAX_CYCLES`] (each cycle is simulated and measured).
+///
+/// # Errors
+/// [`Error::InvalidParameter`] naming `free_cycles` (no cycle) or `prompt_cycles` (too many).
+pub(crate) fn check_cycles(prompt: usize, free: usize) -> Result<(), Error> {
+    let total = prompt.checked_add(free).map_or(f64::INFINITY, |t| t as f64);
+    if total == 0.0 {
+        return Err(Error::InvalidParameter {
+            name: "free_cycles",
+            value: 0.0,
+            reason: "prompt and free cycles must add up to at least 1",
+        });
+    }
+    if total > rsnn_signal::limits::MAX_CYCLES {
+        return Err(Error::InvalidParameter {
+            name: "prompt_cycles",
+            value: prompt as f64,
+            reason: "prompt and free cycles together must not exceed 1e6 (the measurement limit)",
+        });
+    }
+    Ok(())
 }
 
 impl std::fmt::Display for FreeStart {
@@ -118,5 +135,28 @@ impl std::fmt::Display for FreeStart {
             Self::Silent => f.write_str("silent"),
             Self::RandomScore { rate } => write!(f, "on a random score of rate {rate}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycles_are_bounded_without_overflow() {
+        let p = |prompt_cycles, free_cycles| RecallProtocol {
+            prompt_cycles,
+            free_cycles,
+            ..Default::default()
+        };
+        assert!(p(2, 3).validate().is_ok());
+        let e = p(0, 0).validate().expect_err("no cycle").to_string();
+        assert!(e.contains("free_cycles"), "{e}");
+        let e = p(usize::MAX, 1)
+            .validate()
+            .expect_err("overflow")
+            .to_string();
+        assert!(e.contains("prompt_cycles") && e.contains("1e6"), "{e}");
+        assert!(p(1, 1_000_000_000).validate().is_err());
     }
 }

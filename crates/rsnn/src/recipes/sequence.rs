@@ -57,6 +57,10 @@ pub fn prompt_sequence(
     let mut prompts = Vec::new();
     let mut layout = Vec::new();
     let mut t = 0.0;
+    let total = phases.iter().try_fold(0usize, |acc, p| {
+        acc.checked_add(p.prompt_cycles)?.checked_add(p.free_cycles)
+    });
+    super::protocol::check_cycles(total.unwrap_or(usize::MAX), 0)?;
     for (index, phase) in phases.iter().enumerate() {
         let score = memories.get(phase.memory).ok_or(Error::InvalidParameter {
             name: "memory",
