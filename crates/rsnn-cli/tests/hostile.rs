@@ -321,3 +321,52 @@ fn sizes_the_library_refuses() {
         row(dir, &words(line), 1, fragment);
     }
 }
+
+/// Rasters are bounded by the marks they would draw, and the score must fit the recording.
+#[test]
+fn rasters_are_bounded() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    fixture(dir);
+    common::ok(
+        dir,
+        &[
+            "-q",
+            "simulate",
+            "mem.json",
+            "--score",
+            "score.json",
+            "--cycles",
+            "2",
+            "-o",
+            "rec.json",
+        ],
+    );
+    common::ok(
+        dir,
+        &[
+            "-q",
+            "sample",
+            "--neurons",
+            "5",
+            "--period",
+            "20",
+            "-o",
+            "five.json",
+        ],
+    );
+    let rows = [
+        (
+            "plot raster rec.json --score score.json --to 2e9 -o r.svg",
+            "above the limit of 1e6 marks",
+        ),
+        (
+            "plot raster rec.json --score five.json -o r.svg",
+            "the score has 5 channels, but the recording has",
+        ),
+    ];
+    for (line, fragment) in rows {
+        row(dir, &words(line), 1, fragment);
+    }
+    assert!(!names(dir).contains(&"r.svg".to_string()));
+}

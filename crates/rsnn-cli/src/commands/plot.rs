@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use rsnn::neuron::Network;
 use rsnn::optim::{MemorizeConfig, replayed_potential};
 use rsnn::recipes::RecallRecord;
-use rsnn::signal::Score;
+use rsnn::signal::{Score, compact};
 use rsnn::sim::{Measurement, Recording, StabilityReport};
 use rsnn_plot::PotentialTrace;
 use serde_json::json;
@@ -114,6 +114,42 @@ pub fn cycle_rows(path: &Path) -> Result<(String, Vec<CycleTriple>)> {
     }
 }
 
+/// The most spike marks a raster draws (an SVG of about 100 bytes each).
+const MAX_MARKS: f64 = 1e6;
+
+/// Fails unless `score` has one channel per neuron of `recording` and its spikes over `window`
+/// fit in [`MAX_MARKS`].
+fn check_raster_score(
+    score: &Score,
+    recording: &Recording,
+    neurons: &[usize],
+    (from, to): (f64, f64),
+) -> Result<()> {
+    if score.num_channels() != recording.num_neurons() {
+        bail!(
+            "the score has {} channels, but the recording has {} neurons",
+            score.num_channels(),
+            recording.num_neurons()
+        );
+    }
+    let spikes: usize = neurons
+        .iter()
+        .filter_map(|&n| score.channel(n).map(|c| c.len()))
+        .sum();
+    let marks = spikes as f64 * ((to - from) / score.period() + 2.0);
+    if marks > MAX_MARKS {
+        bail!(
+            "the window [{}, {}) shows about {} prescribed spikes, above the limit of {} marks: \
+             choose a shorter window (--from, --to) or fewer --neurons",
+            compact(from),
+            compact(to),
+            compact(marks),
+            compact(MAX_MARKS)
+        );
+    }
+    Ok(())
+}
+
 /// The prescribed spikes of `neurons` on `[from, to)`, score time 0 at time 0.
 pub fn prescribed(score: &Score, neurons: &[usize], from: f64, to: f64) -> Vec<Vec<f64>> {
     neurons
@@ -177,7 +213,11 @@ fn draw(figure: &Figure, out: &Output) -> Result<String> {
             let all = rec.window(from, to);
             let produced: Vec<Vec<f64>> = chosen.iter().map(|&n| all[n].clone()).collect();
             let prescribed = match score {
-                Some(p) => prescribed(&files::load::<Score>(p)?.0, &chosen, from, to),
+                Some(p) => {
+                    let score = files::load::<Score>(p)?.0;
+                    check_raster_score(&score, &rec, &chosen, (from, to))?;
+                    prescribed(&score, &chosen, from, to)
+                }
                 None => Vec::new(),
             };
             let title = if score.is_some() {
