@@ -17,6 +17,7 @@ pub const MEMORIZE: &Table = &[
     ("tolerance", "--tolerance"),
     ("max_rounds", "--max-rounds"),
     ("step", "--grid"),
+    ("mode.step", "--grid"),
 ];
 
 /// The associative-recall protocol's fields (`recall` and `demo`).
@@ -24,6 +25,7 @@ pub const PROTOCOL: &Table = &[
     ("prompted_fraction", "--fraction"),
     ("prompt_jitter", "--prompt-jitter"),
     ("sigma", "--noise"),
+    ("prompt_cycles", "--prompt-cycles"),
     ("free_cycles", "--free-cycles"),
 ];
 
@@ -52,6 +54,31 @@ pub fn rename(error: anyhow::Error, table: &Table) -> anyhow::Error {
         error
     } else {
         anyhow!(renamed)
+    }
+}
+
+/// A limit a command lets its user raise: the library's hint (how to raise it from Rust) is
+/// replaced by the command's flag. Checks the flag's value first.
+///
+/// # Errors
+/// A value that is not a positive number, named by `flag`.
+pub fn limit(flag: &str, value: f64) -> Result<f64> {
+    if value.is_nan() || value <= 0.0 {
+        return Err(anyhow!(
+            "invalid parameter `{flag}` = {value}: a limit must be a positive number"
+        ));
+    }
+    Ok(value)
+}
+
+/// The error `error` with the library's hint `library` (how to raise a limit from Rust)
+/// replaced by "raise it with `flag`", or `error` itself when it does not contain the hint.
+pub fn raise_with(error: anyhow::Error, library: &str, flag: &str) -> anyhow::Error {
+    let line = error_line(&error);
+    if line.contains(library) {
+        anyhow!(line.replace(library, &format!("raise it with `{flag}`")))
+    } else {
+        error
     }
 }
 

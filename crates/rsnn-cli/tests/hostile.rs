@@ -294,34 +294,6 @@ fn an_interrupt_stops_a_long_run_and_writes_nothing() {
     }
 }
 
-/// Sizes only the library can refuse (its bounded constructors), named by the flags typed.
-#[test]
-fn sizes_the_library_refuses() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path();
-    fixture(dir);
-    let rows = [
-        ("sample --neurons 100000000 -o s.json", "neurons"),
-        ("network --neurons 100000000 -o n.json", "neurons"),
-        (
-            "network --neurons 10 --inputs 0 -o n.json",
-            "`--inputs` = 0",
-        ),
-        (
-            "network --neurons 1000000 --inputs 1000000 -o n.json",
-            "limit",
-        ),
-        ("sample --period 1e-6 -o s.json", "period"),
-        (
-            "simulate mem.json --score score.json --cycles 1000000000 -o r.json",
-            "cycles",
-        ),
-    ];
-    for (line, fragment) in rows {
-        row(dir, &words(line), 1, fragment);
-    }
-}
-
 /// Rasters are bounded by the marks they would draw, and the score must fit the recording.
 #[test]
 fn rasters_are_bounded() {

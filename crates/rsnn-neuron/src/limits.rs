@@ -35,20 +35,30 @@ mod tests {
     #[test]
     fn huge_networks_are_refused_before_allocation() {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
-        for c in [
-            config(usize::MAX, Topology::FixedInDegree { k: 1 }),
-            config(1, Topology::FixedInDegree { k: usize::MAX }),
-            config(1_000_000, Topology::FixedOutDegree { k: 1_000_000 }),
-            config(
-                100_000,
-                Topology::AllToAll {
-                    self_connections: false,
-                },
+        // The parameter named is the one that makes the network large.
+        for (c, name) in [
+            (
+                config(usize::MAX, Topology::FixedInDegree { k: 1 }),
+                "num_neurons",
+            ),
+            (config(1, Topology::FixedInDegree { k: usize::MAX }), "k"),
+            (
+                config(1_000_000, Topology::FixedOutDegree { k: 1_000_000 }),
+                "num_neurons",
+            ),
+            (
+                config(
+                    100_000,
+                    Topology::AllToAll {
+                        self_connections: false,
+                    },
+                ),
+                "num_neurons",
             ),
         ] {
             let e = c.sample(AlphaKernel::default(), &mut rng).unwrap_err();
             assert!(
-                matches!(e, crate::NeuronError::Signal(SignalError::Limit(ref l)) if l.parameter == "num_neurons"),
+                matches!(e, crate::NeuronError::Signal(SignalError::Limit(ref l)) if l.parameter == name),
                 "{e}"
             );
         }

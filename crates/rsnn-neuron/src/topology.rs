@@ -87,20 +87,34 @@ impl TopologyConfig {
     /// [`NeuronError::InvalidParameter`] naming the field: non-finite or negative `d_min`,
     /// `d_max` below `d_min`, non-finite or above [`crate::limits::MAX_DELAY`], no neuron to
     /// draw sources from while `k > 0`, or `k = 0` (a neuron without inputs can never fire);
-    /// [`SignalError::Limit`](rsnn_signal::SignalError::Limit) naming `num_neurons` for a
-    /// network larger than `max_size`.
+    /// [`SignalError::Limit`](rsnn_signal::SignalError::Limit) naming `num_neurons` (or `k`
+    /// when the inputs per neuron outnumber the neurons) for a network larger than `max_size`.
     pub fn validate_within(&self, max_size: f64) -> Result<(), NeuronError> {
         self.validate_parameters()?;
         let size = self.num_neurons as f64 + self.num_inputs();
         LimitExceeded::check(size, max_size, |size| {
+            // Name the parameter that makes the network large: `k` when the inputs per
+            // neuron outnumber the neurons, else `num_neurons`.
+            let (name, value, other) = match self.topology {
+                Topology::FixedInDegree { k } | Topology::FixedOutDegree { k }
+                    if k > self.num_neurons =>
+                {
+                    ("k", k as f64, format!("with {} neurons", self.num_neurons))
+                }
+                _ => (
+                    "num_neurons",
+                    self.num_neurons as f64,
+                    format!("with {} inputs", compact(self.num_inputs())),
+                ),
+            };
             LimitExceeded::new(
-                "num_neurons",
-                self.num_neurons as f64,
+                name,
+                value,
                 size,
                 "neurons and inputs (24 bytes each)",
                 max_size,
             )
-            .context(format!("with {} inputs", compact(self.num_inputs())))
+            .context(other)
             .raise("raise it with TopologyConfig::sample_within")
         })
         .map_err(rsnn_signal::SignalError::from)?;

@@ -17,7 +17,7 @@ pub enum Error {
     #[error(transparent)]
     Sim(#[from] rsnn_sim::SimError),
     /// A recipe parameter is out of range.
-    #[error("invalid parameter `{name}` = {value}: {reason}")]
+    #[error("invalid parameter `{name}` = {}: {reason}", rsnn_signal::compact(*.value))]
     InvalidParameter {
         /// Name of the parameter.
         name: &'static str,

@@ -3,6 +3,7 @@
 
 use crate::Output;
 use crate::files;
+use crate::flags::{Flags, Table};
 use crate::outputs::{self, Kind};
 use crate::table::{f3, table};
 use anyhow::{Result, bail};
@@ -10,6 +11,9 @@ use clap::Args;
 use rsnn::signal::Score;
 use rsnn::sim::{Measurement, Recording};
 use std::path::PathBuf;
+
+/// The measurement's fields named by their flags.
+const FLAGS: &Table = &[("start", "--start"), ("cycles", "--cycles")];
 
 /// Arguments of `rsnn measure`.
 #[derive(Debug, Clone, Args)]
@@ -69,13 +73,10 @@ pub fn run(args: &MeasureArgs, out: &Output) -> Result<()> {
     let (recording, header) = files::load::<Recording>(&args.recording)?;
     let (score, _) = files::load::<Score>(&args.score)?;
     let start = args.start.unwrap_or(recording.start());
-    if !start.is_finite() {
-        bail!("invalid parameter `start` = {start}: must be finite");
-    }
-    let available = ((recording.end() - start) / score.period() + 1e-9)
-        .floor()
-        .max(0.0) as usize;
-    let cycles = args.cycles.unwrap_or(available);
+    let cycles = match args.cycles {
+        Some(cycles) => cycles,
+        None => Measurement::available_cycles(&recording, score.period(), start).flags(FLAGS)?,
+    };
     if cycles == 0 {
         bail!(
             "no full cycle of period {} in the recording span [{}, {}) from {start}",
@@ -84,7 +85,7 @@ pub fn run(args: &MeasureArgs, out: &Output) -> Result<()> {
             recording.end()
         );
     }
-    let m = measure(&recording, &score, start, cycles)?;
+    let m = measure(&recording, &score, start, cycles).flags(FLAGS)?;
     if let Some(path) = &args.out {
         files::save(path, &m, header.seed)?;
     }

@@ -216,7 +216,8 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
         .map(|p| files::load::<Score>(p).map(|(s, _)| s))
         .collect::<Result<Vec<_>>>()?;
     estimate::memorize(out, network.num_neurons(), network.num_inputs(), &scores);
-    let report = memorize_with_progress(&mut network, &scores, &config, out)?;
+    let report =
+        memorize_with_progress(&mut network, &scores, &config, out).flags(flags::MEMORIZE)?;
     interrupt::check()?;
     check_report(&report, args.allow_infeasible)?;
     let missed = report.neurons.len() - report.num_memorized();

@@ -1,14 +1,18 @@
 //! `rsnn network`: a random topology with all weights 0 (docs/model.md §2).
 
-use crate::flags::Flags;
+use crate::flags::{self, Flags};
 use crate::outputs::{self, Kind};
 use crate::{Output, files, seeds};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
+use rsnn::neuron::limits::MAX_NETWORK_SIZE;
 use rsnn::neuron::{Network, Topology, TopologyConfig};
 use rsnn::signal::AlphaKernel;
 use serde_json::json;
 use std::path::PathBuf;
+
+/// How the library says the topology's limit is raised.
+const TOPOLOGY_HINT: &str = "raise it with TopologyConfig::sample_within";
 
 /// The wiring rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -52,6 +56,9 @@ pub struct NetworkArgs {
     /// Random seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Largest size of the network, in neurons plus inputs (24 bytes each).
+    #[arg(long, default_value_t = MAX_NETWORK_SIZE, allow_negative_numbers = true)]
+    pub max_size: f64,
     /// Output file (.json or .bin).
     #[arg(long, short)]
     pub out: PathBuf,
@@ -76,16 +83,23 @@ impl NetworkArgs {
     }
 }
 
-/// Wires a network from stream [`seeds::NETWORK_STREAM`] of `seed`.
+/// Wires a network from stream [`seeds::NETWORK_STREAM`] of `seed`, of at most `max_size`
+/// neurons plus inputs.
 ///
 /// # Errors
-/// Invalid parameters.
-pub fn sample_network(config: &TopologyConfig, tau: f64, seed: u64) -> Result<Network> {
+/// Invalid parameters, or a network above `max_size`.
+pub fn sample_network(
+    config: &TopologyConfig,
+    tau: f64,
+    seed: u64,
+    max_size: f64,
+) -> Result<Network> {
     if config.num_neurons == 0 {
         bail!("invalid parameter `neurons` = 0: must be at least 1");
     }
     let kernel = AlphaKernel::new(tau)?;
-    Ok(config.sample(kernel, &mut seeds::rng(seed, seeds::NETWORK_STREAM))?)
+    let mut rng = seeds::rng(seed, seeds::NETWORK_STREAM);
+    Ok(config.sample_within(kernel, &mut rng, max_size)?)
 }
 
 /// Runs `rsnn network`.
@@ -94,8 +108,10 @@ pub fn sample_network(config: &TopologyConfig, tau: f64, seed: u64) -> Result<Ne
 /// Invalid parameters or an unwritable output.
 pub fn run(args: &NetworkArgs, out: &Output) -> Result<()> {
     outputs::check_all(&[(&args.out, Kind::Data)], &[])?;
-    let network = sample_network(&args.config(), args.tau, args.seed)
+    let max_size = flags::limit("--max-size", args.max_size)?;
+    let network = sample_network(&args.config(), args.tau, args.seed, max_size)
         .and_then(|n| Ok(n.with_threshold(args.threshold)?))
+        .map_err(|e| flags::raise_with(e, TOPOLOGY_HINT, "--max-size"))
         .flags(&[
             ("d_min", "--d-min"),
             ("d_max", "--d-max"),

@@ -1,6 +1,7 @@
 //! `rsnn plot`: SVG figures from rsnn files.
 
 use crate::batch::Batch;
+use crate::flags::Flags;
 use crate::neurons::NeuronSet;
 use crate::outputs::{self, Kind};
 use crate::table::mag;
@@ -248,7 +249,12 @@ fn draw(figure: &Figure, out: &Output) -> Result<String> {
                 *samples,
             );
             spinner.finish_and_clear();
-            rsnn_plot::potential_svg(&format!("potential of neuron {neuron}"), &t?)?
+            let t = t.flags(&[
+                ("samples", "--samples"),
+                ("half_width", "--half-width"),
+                ("silent_level", "--silent-level"),
+            ])?;
+            rsnn_plot::potential_svg(&format!("potential of neuron {neuron}"), &t)?
         }
         Figure::Cycles { file } => {
             let (title, rows) = cycle_rows(file)?;

@@ -1,13 +1,17 @@
 //! `rsnn sample`: a random periodic score (docs/model.md §4).
 
-use crate::flags::Flags;
+use crate::flags::{self, Flags};
 use crate::outputs::{self, Kind};
 use crate::{Output, files, seeds};
 use anyhow::{Result, bail};
 use clap::Args;
+use rsnn::signal::limits::MAX_SCORE_SPIKES;
 use rsnn::signal::{Score, ScoreSampler};
 use serde_json::json;
 use std::path::PathBuf;
+
+/// How the library says the sampler's limit is raised.
+const SAMPLER_HINT: &str = "raise it with ScoreSampler::with_max_spikes";
 
 /// Arguments of `rsnn sample`.
 #[derive(Debug, Clone, Args)]
@@ -24,20 +28,31 @@ pub struct SampleArgs {
     /// Random seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Largest size of the score, in trains plus expected spikes (raise it for very large
+    /// scores; a score takes 8 bytes per spike).
+    #[arg(long, default_value_t = MAX_SCORE_SPIKES, allow_negative_numbers = true)]
+    pub max_spikes: f64,
     /// Output file (.json or .bin).
     #[arg(long, short)]
     pub out: PathBuf,
 }
 
-/// Samples a score of `neurons` channels from stream [`seeds::SCORE_STREAM`] of `seed`.
+/// Samples a score of `neurons` channels from stream [`seeds::SCORE_STREAM`] of `seed`, of at
+/// most `max_spikes` trains and expected spikes.
 ///
 /// # Errors
-/// Invalid period or rate, or no neuron.
-pub fn sample_score(neurons: usize, period: f64, rate: f64, seed: u64) -> Result<Score> {
+/// Invalid period or rate, no neuron, or a score above `max_spikes`.
+pub fn sample_score(
+    neurons: usize,
+    period: f64,
+    rate: f64,
+    seed: u64,
+    max_spikes: f64,
+) -> Result<Score> {
     if neurons == 0 {
         bail!("invalid parameter `neurons` = 0: must be at least 1");
     }
-    let sampler = ScoreSampler::new(period, rate)?;
+    let sampler = ScoreSampler::new(period, rate)?.with_max_spikes(max_spikes);
     Ok(sampler.sample_score(&mut seeds::rng(seed, seeds::SCORE_STREAM), neurons)?)
 }
 
@@ -47,11 +62,14 @@ pub fn sample_score(neurons: usize, period: f64, rate: f64, seed: u64) -> Result
 /// Invalid parameters or an unwritable output.
 pub fn run(args: &SampleArgs, out: &Output) -> Result<()> {
     outputs::check_all(&[(&args.out, Kind::Data)], &[])?;
-    let score = sample_score(args.neurons, args.period, args.rate, args.seed).flags(&[
-        ("period", "--period"),
-        ("rate", "--rate"),
-        ("channels", "--neurons"),
-    ])?;
+    let max_spikes = flags::limit("--max-spikes", args.max_spikes)?;
+    let score = sample_score(args.neurons, args.period, args.rate, args.seed, max_spikes)
+        .map_err(|e| flags::raise_with(e, SAMPLER_HINT, "--max-spikes"))
+        .flags(&[
+            ("period", "--period"),
+            ("rate", "--rate"),
+            ("channels", "--neurons"),
+        ])?;
     files::save(&args.out, &score, Some(args.seed))?;
     let silent = score.channels().iter().filter(|c| c.is_empty()).count();
     out.text(format!(

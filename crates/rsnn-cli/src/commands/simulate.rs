@@ -1,7 +1,7 @@
 //! `rsnn simulate`: an exact event-driven run from an initial condition, with prompts and
 //! threshold noise.
 
-use crate::flags::Flags;
+use crate::flags::{self, Flags};
 use crate::neurons::NeuronSet;
 use crate::outputs::{self, Kind};
 use crate::{Output, estimate, files, initial, interrupt, seeds};
@@ -10,9 +10,13 @@ use clap::Args;
 use rsnn::neuron::Network;
 use rsnn::signal::compact;
 use rsnn::signal::{JitterConfig, Score, jitter_score};
+use rsnn::sim::limits::MAX_NEURON_TIME;
 use rsnn::sim::{Prompt, Recording, SimulationConfig, Simulator};
 use serde_json::json;
 use std::path::{Path, PathBuf};
+
+/// How the library says the simulated span's limit is raised.
+const SPAN_HINT: &str = "raise `limits.max_neuron_time` of the simulation config";
 
 /// Arguments of `rsnn simulate`.
 #[derive(Debug, Clone, Args)]
@@ -57,6 +61,10 @@ pub struct SimulateArgs {
     /// Simulated span in periods of the score.
     #[arg(long)]
     pub cycles: Option<usize>,
+    /// Largest simulated neuron-time (span times neurons); each neuron fires at most once per
+    /// unit of time, so this bounds the recording's size (8 bytes per spike).
+    #[arg(long, default_value_t = MAX_NEURON_TIME, allow_negative_numbers = true)]
+    pub max_neuron_time: f64,
     /// Output recording (.json or .bin).
     #[arg(long, short)]
     pub out: PathBuf,
@@ -89,6 +97,15 @@ pub fn prompts(
     jitter: f64,
     seed: u64,
 ) -> Result<Vec<Prompt>> {
+    let (start, end) = window;
+    if !(start.is_finite() && end.is_finite() && start < end) {
+        bail!(
+            "invalid parameter `--prompt-window` = {}:{}: the window ends must be finite, with \
+             START < END",
+            compact(start),
+            compact(end)
+        );
+    }
     let source = if jitter > 0.0 {
         let mut rng = seeds::rng(seed, seeds::PROMPT_STREAM);
         jitter_score(&mut rng, score, &JitterConfig::new(jitter))
@@ -98,8 +115,12 @@ pub fn prompts(
     } else {
         bail!("invalid parameter `--prompt-jitter` = {jitter}: must be >= 0");
     };
-    Prompt::from_score(&source, neurons, window.0, window.1, 0.0)
-        .flags(&[("start", "--prompt-window"), ("end", "--prompt-window")])
+    Prompt::from_score(&source, neurons, window.0, window.1, 0.0).flags(&[
+        ("start", "--prompt-window"),
+        ("end", "--prompt-window"),
+        ("window_start", "--prompt-window"),
+        ("window_end", "--prompt-window"),
+    ])
 }
 
 /// The simulation configuration these arguments describe, for `network`.
@@ -130,6 +151,7 @@ pub fn config(args: &SimulateArgs, network: &Network) -> Result<SimulationConfig
         bail!("invalid parameter `{flag}` = {end}: the simulated span must be finite and positive");
     }
     let mut config = SimulationConfig::new(0.0, end);
+    config.limits.max_neuron_time = flags::limit("--max-neuron-time", args.max_neuron_time)?;
     config.sigma = args.noise;
     config.seed = args.seed;
     let default_init = if score.is_some() { "perfect" } else { "silent" };
@@ -246,7 +268,7 @@ pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
         {
             bail!(
                 "`--cycles` = {cycles} simulates {} neuron-time units (a span of {} with {neurons} \
-                 neurons), above the limit of {}",
+                 neurons), above the limit of {}; raise it with `--max-neuron-time`",
                 compact(config.end * neurons.max(1) as f64),
                 compact(config.end),
                 compact(config.limits.max_neuron_time)
@@ -255,6 +277,7 @@ pub fn run(args: &SimulateArgs, out: &Output) -> Result<()> {
     }
     config
         .validate(network.num_neurons())
+        .map_err(|e| flags::raise_with(e.into(), SPAN_HINT, "--max-neuron-time"))
         .flags(&[("sigma", "--noise"), ("end", span)])?;
     let rate = estimate::rate(None);
     estimate::simulate(out, network.num_inputs(), config.end - config.start, rate);

@@ -4,7 +4,9 @@ use crate::Error;
 use crate::recipes::{FreeStart, NetworkSpec, RecallProtocol};
 use crate::seeds::Seeds;
 use rsnn_optim::MemorizeConfig;
-use rsnn_signal::ScoreSampler;
+use rsnn_signal::limits::MAX_CYCLES;
+use rsnn_signal::{LimitExceeded, compact};
+use rsnn_sim::limits::MAX_NEURON_TIME;
 use serde::{Deserialize, Serialize};
 
 /// Everything the pipeline is run with. The defaults are those of `rsnn demo`
@@ -103,13 +105,14 @@ impl PipelineConfig {
     /// # Errors
     /// [`Error::InvalidParameter`] (or the layer's error) naming the parameter: no neuron, an
     /// invalid period or rate, an invalid memorization parameter or backend, a negative or
-    /// non-finite noise, no free cycle, an invalid recall protocol.
+    /// non-finite noise, no free cycle, an invalid recall protocol; a size above the layers'
+    /// limits (score, network, free-run cycles or simulated neuron-time), named.
     pub fn validate(&self) -> Result<(), Error> {
         let net = &self.network;
         if net.neurons == 0 {
             return Err(invalid("network.neurons", 0.0, "must be at least 1"));
         }
-        ScoreSampler::new(net.period, net.rate)?;
+        net.validate()?;
         self.memorize.validate()?;
         if !(self.noise.is_finite() && self.noise >= 0.0) {
             return Err(invalid("noise", self.noise, "must be finite and >= 0"));
@@ -117,7 +120,33 @@ impl PipelineConfig {
         if self.cycles == 0 {
             return Err(invalid("cycles", 0.0, "must be at least 1"));
         }
-        self.recall_protocol().validate()
+        if self.cycles as f64 > MAX_CYCLES {
+            return Err(invalid(
+                "cycles",
+                self.cycles as f64,
+                "must be at most 1e6 (the measurement limit)",
+            ));
+        }
+        let recall = self.recall_protocol();
+        recall.validate()?;
+        let longest = self.cycles.max(recall.prompt_cycles + recall.free_cycles) as f64;
+        let size = longest * net.period * net.neurons as f64;
+        LimitExceeded::check(size, MAX_NEURON_TIME, |size| {
+            LimitExceeded::new(
+                "cycles",
+                longest,
+                size,
+                "neuron-time units",
+                MAX_NEURON_TIME,
+            )
+            .context(format!(
+                "the longest run, {} neurons, period {}",
+                net.neurons,
+                compact(net.period)
+            ))
+        })
+        .map_err(rsnn_signal::SignalError::from)?;
+        Ok(())
     }
 }
 

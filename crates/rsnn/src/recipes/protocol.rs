@@ -108,7 +108,8 @@ impl RecallProtocol {
 /// [`rsnn_signal::limits::MAX_CYCLES`] (each cycle is simulated and measured).
 ///
 /// # Errors
-/// [`Error::InvalidParameter`] naming `free_cycles` (no cycle) or `prompt_cycles` (too many).
+/// [`Error::InvalidParameter`] naming `free_cycles` (no cycle) or the larger of the two (too
+/// many).
 pub(crate) fn check_cycles(prompt: usize, free: usize) -> Result<(), Error> {
     let total = prompt.checked_add(free).map_or(f64::INFINITY, |t| t as f64);
     if total == 0.0 {
@@ -119,9 +120,14 @@ pub(crate) fn check_cycles(prompt: usize, free: usize) -> Result<(), Error> {
         });
     }
     if total > rsnn_signal::limits::MAX_CYCLES {
+        let (name, value) = if free > prompt {
+            ("free_cycles", free)
+        } else {
+            ("prompt_cycles", prompt)
+        };
         return Err(Error::InvalidParameter {
-            name: "prompt_cycles",
-            value: prompt as f64,
+            name,
+            value: value as f64,
             reason: "prompt and free cycles together must not exceed 1e6 (the measurement limit)",
         });
     }

@@ -33,6 +33,25 @@ impl Default for NetworkSpec {
 }
 
 impl NetworkSpec {
+    /// Checks the sizes before anything is sampled: at least one neuron, a valid period and
+    /// rate, a score and a network within the default limits of the layers
+    /// ([`rsnn_signal::limits::MAX_SCORE_SPIKES`], [`rsnn_neuron::limits::MAX_NETWORK_SIZE`]).
+    ///
+    /// # Errors
+    /// The first invalid or too large parameter, named.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.neurons == 0 {
+            return Err(Error::InvalidParameter {
+                name: "neurons",
+                value: 0.0,
+                reason: "must be at least 1",
+            });
+        }
+        ScoreSampler::new(self.period, self.rate)?.check_channels(self.neurons)?;
+        self.topology().validate()?;
+        Ok(())
+    }
+
     /// Samples `memories` independent scores and the network (weights zero) with the seed
     /// policy of [`crate::seeds`]: memory `m` from [`Seeds::score_rng`]`(m)`, the network from
     /// [`Seeds::network_rng`], so that the first score and the network are those of

@@ -5,7 +5,10 @@ use crate::Error;
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rsnn_neuron::Network;
-use rsnn_signal::{Score, ScoreSampler, Similarity, SpikeTrain, multi_channel_similarity};
+use rsnn_signal::{
+    LimitExceeded, Score, ScoreSampler, Similarity, SpikeTrain, compact, multi_channel_similarity,
+};
+use rsnn_sim::limits::MAX_HISTORY_SPIKES;
 use rsnn_sim::{Recording, SimulationConfig, Simulator, history_from_score, simulate};
 use serde::{Deserialize, Serialize};
 
@@ -31,9 +34,32 @@ pub fn perfect_history(network: &Network, score: &Score) -> Result<Vec<SpikeTrai
         .iter()
         .flat_map(|n| n.inputs.iter().map(|i| i.delay))
         .fold(0.0f64, f64::max);
-    let span = max_delay + network.kernel().horizon(HISTORY_TOLERANCE)?;
-    let periods = ((span / score.period()).ceil() as usize).max(1);
-    Ok(history_from_score(score, 0.0, periods)?)
+    let horizon = network.kernel().horizon(HISTORY_TOLERANCE)?;
+    let periods = ((max_delay + horizon) / score.period()).ceil().max(1.0);
+    // Name what makes the history long (the kernel's horizon or the delays) before the
+    // simulation layer refuses the number of periods.
+    let size = periods * score.num_spikes() as f64;
+    LimitExceeded::check(size, MAX_HISTORY_SPIKES, |size| {
+        let (name, value) = if horizon >= max_delay {
+            ("tau", network.kernel().tau())
+        } else {
+            ("delay", max_delay)
+        };
+        LimitExceeded::new(name, value, size, "history spikes", MAX_HISTORY_SPIKES).context(
+            format!(
+                "the perfect initial condition spans the largest delay {} plus the kernel \
+                 horizon {}: {} periods of {}",
+                compact(max_delay),
+                compact(horizon),
+                compact(periods),
+                compact(score.period())
+            ),
+        )
+    })
+    .map_err(rsnn_signal::SignalError::from)?;
+    // A finite count within the limit, or any count for a score without spikes (whose
+    // history is empty): the conversion saturates.
+    Ok(history_from_score(score, 0.0, periods as usize)?)
 }
 
 /// Simulates `cycles` periods of `score` from the perfect initial condition
