@@ -38,7 +38,8 @@ pub fn analyze(network: &Network, score: &Score, out: &Output) -> Result<Stabili
     Ok(report?)
 }
 
-/// A short description of a report.
+/// A short description of a report: the spectrum, then the form of the map on a line of its
+/// own.
 pub fn describe(report: &StabilityReport) -> String {
     let verdict = if report.is_stable() {
         "stable"
@@ -52,10 +53,13 @@ pub fn describe(report: &StabilityReport) -> String {
         .map(|&m| mag(m))
         .collect();
     format!(
-        "spectral radius {} ({verdict}) over {} spikes per period; largest magnitudes {}",
+        "spectral radius {} ({verdict}) over {} spikes per period; largest magnitudes {}\n\
+         jitter map: {}, dimension {}",
         mag(report.spectral_radius),
         report.num_spikes,
-        top.join(", ")
+        top.join(", "),
+        report.form.describe(),
+        report.dimension()
     )
 }
 
@@ -75,6 +79,8 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
         "spectral_radius": report.spectral_radius,
         "stable": report.is_stable(),
         "num_spikes": report.num_spikes,
+        "form": report.form,
+        "dimension": report.dimension(),
         "trivial_eigenvalue": report.trivial_eigenvalue,
         "top_magnitudes": report.top_magnitudes,
     });
