@@ -85,6 +85,7 @@ impl StabilityReport {
 
 /// The layout of version 1 (no `form`: computed with the folded map).
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct StabilityReportV1 {
     num_spikes: usize,
     trivial_eigenvalue: Option<(f64, f64)>,
@@ -159,23 +160,17 @@ mod tests {
         assert_eq!(report(MapForm::MultiPeriod { periods: 3 }).dimension(), 6);
     }
 
+    /// Writes version-1 files, as builds before the form was recorded did.
+    impl FileData for StabilityReportV1 {
+        const KIND: &'static str = "stability";
+        const VERSION: u32 = 1;
+    }
+
     /// A version-1 file (written before the form was recorded) loads as the folded map, with
     /// a note, in both encodings.
     #[test]
     fn version_one_files_load_as_folded() {
-        #[derive(Serialize, Deserialize)]
-        struct V1 {
-            num_spikes: usize,
-            trivial_eigenvalue: Option<(f64, f64)>,
-            spectral_radius: f64,
-            top_magnitudes: Vec<f64>,
-            eigenvalues: Vec<(f64, f64)>,
-        }
-        impl FileData for V1 {
-            const KIND: &'static str = "stability";
-            const VERSION: u32 = 1;
-        }
-        let old = V1 {
+        let old = StabilityReportV1 {
             num_spikes: 2,
             trivial_eigenvalue: Some((1.0, 0.0)),
             spectral_radius: 0.25,
