@@ -13,9 +13,9 @@ impl JitterMap {
     /// order: row `m` adds, for each term, `a` times the row of spike `j` already built (a copy
     /// from the current period, `p = 0`, `j < m`) or `a` times the unit vector of state column
     /// `(p - 1) * M + j` (a copy from `p >= 1` periods back). The other rows shift the state by
-    /// one period (identity blocks below the diagonal). For `P = 1` this is the product
-    /// `U_M ... U_1` of docs/model.md §7.2. Costs `D` times the number of current-period
-    /// terms.
+    /// one period (identity blocks below the diagonal): `Phi` of docs/model.md §7.2 (for the
+    /// folded map, the product `U_M ... U_1` of §7.4). Costs `D` times the number of
+    /// current-period terms.
     pub fn matrix(&self) -> Vec<f64> {
         let size = self.spikes.len();
         let dim = self.dimension();
