@@ -17,7 +17,8 @@ const DEFAULT_RATE: f64 = 0.15;
 /// Core-seconds to memorize one neuron with 500 inputs and 7 spikes per period.
 const NEURON_SECONDS: f64 = 0.1;
 
-/// Floating-point operations per second of the dense eigensolver (cubic in the spikes).
+/// Floating-point operations per second of the dense eigensolver (cubic in the dimension of
+/// the jitter map).
 const EIGEN_FLOPS: f64 = 1.5e9;
 
 /// Prints a note when `seconds` is long.
@@ -53,12 +54,13 @@ pub fn memorize(out: &Output, neurons: usize, inputs: usize, scores: &[Score]) {
     note(out, "this memorization", seconds);
 }
 
-/// Notes a long stability analysis of a score with `spikes` spikes per period.
-pub fn stability(out: &Output, spikes: usize) {
+/// Notes a long stability analysis of a jitter map of dimension `dimension` (spikes per
+/// period times periods of its state).
+pub fn stability(out: &Output, dimension: usize) {
     note(
         out,
         "this stability analysis",
-        (spikes as f64).powi(3) / EIGEN_FLOPS,
+        (dimension as f64).powi(3) / EIGEN_FLOPS,
     );
 }
 

@@ -47,4 +47,4 @@ pub use limits::SimLimits;
 pub use measurement::{CycleRow, Measurement};
 pub use prompt::Prompt;
 pub use recording::Recording;
-pub use stability::{StabilityReport, analyze as analyze_stability};
+pub use stability::{MapForm, StabilityReport, analyze as analyze_stability};

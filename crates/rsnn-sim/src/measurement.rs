@@ -1,7 +1,7 @@
 //! Precision and recall of a recording against a score, cycle by cycle (file kind
-//! `measurement`), and the `stability` file kind of [`StabilityReport`].
+//! `measurement`).
 
-use crate::{Recording, SimError, StabilityReport};
+use crate::{Recording, SimError};
 use rsnn_signal::io::FileData;
 use rsnn_signal::limits::MAX_CYCLES;
 use rsnn_signal::{LimitExceeded, Score, SignalError, compact};
@@ -31,11 +31,6 @@ pub struct Measurement {
 
 impl FileData for Measurement {
     const KIND: &'static str = "measurement";
-    const VERSION: u32 = 1;
-}
-
-impl FileData for StabilityReport {
-    const KIND: &'static str = "stability";
     const VERSION: u32 = 1;
 }
 

@@ -72,7 +72,7 @@ pub mod prelude {
     };
     #[doc(no_inline)]
     pub use rsnn_sim::{
-        Prompt, Recording, SimulationConfig, StabilityReport, analyze_stability, simulate,
+        MapForm, Prompt, Recording, SimulationConfig, StabilityReport, analyze_stability, simulate,
     };
 }
 

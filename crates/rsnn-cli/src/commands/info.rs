@@ -166,6 +166,7 @@ pub fn facts(path: &Path, kind: &str) -> Result<Option<Facts>> {
             ("spikes per period", json!(s.num_spikes)),
             ("spectral radius", json!(s.spectral_radius)),
             ("stable", json!(s.is_stable())),
+            ("jitter map", json!(s.form.describe())),
         ],
         AnyFile::Recall(r) => recall_facts(&r),
         AnyFile::PipelineSummary(s) => summary_facts(&s),

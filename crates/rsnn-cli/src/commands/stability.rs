@@ -10,6 +10,7 @@ use clap::Args;
 use rsnn::neuron::Network;
 use rsnn::signal::Score;
 use rsnn::sim::StabilityReport;
+use rsnn::sim::stability::JitterMap;
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -25,20 +26,24 @@ pub struct StabilityArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Analyzes with a spinner.
+/// Builds the jitter map, notes a long analysis (from the map's dimension) and analyzes it
+/// with a spinner.
 ///
 /// # Errors
 /// A score that does not fit the network, or no convergence of the eigenvalue solver.
 pub fn analyze(network: &Network, score: &Score, out: &Output) -> Result<StabilityReport> {
     initial::check_channels(network, score)?;
+    let map = JitterMap::new(network, score)?;
+    estimate::stability(out, map.dimension());
     let spinner = out.spinner("stability");
-    let report = rsnn::sim::analyze_stability(network, score);
+    let report = map.analyze();
     spinner.finish_and_clear();
     interrupt::check()?;
     Ok(report?)
 }
 
-/// A short description of a report.
+/// A short description of a report: the spectrum, then the form of the map on a line of its
+/// own.
 pub fn describe(report: &StabilityReport) -> String {
     let verdict = if report.is_stable() {
         "stable"
@@ -52,10 +57,13 @@ pub fn describe(report: &StabilityReport) -> String {
         .map(|&m| mag(m))
         .collect();
     format!(
-        "spectral radius {} ({verdict}) over {} spikes per period; largest magnitudes {}",
+        "spectral radius {} ({verdict}) over {} spikes per period; largest magnitudes {}\n\
+         jitter map: {}, dimension {}",
         mag(report.spectral_radius),
         report.num_spikes,
-        top.join(", ")
+        top.join(", "),
+        report.form.describe(),
+        report.dimension()
     )
 }
 
@@ -68,13 +76,14 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
     outputs::check_all(&outs, &[&args.network, &args.score])?;
     let (network, header) = files::load::<Network>(&args.network)?;
     let (score, _) = files::load::<Score>(&args.score)?;
-    estimate::stability(out, score.num_spikes());
     let report = analyze(&network, &score, out)?;
     out.text(describe(&report));
     let summary = json!({
         "spectral_radius": report.spectral_radius,
         "stable": report.is_stable(),
         "num_spikes": report.num_spikes,
+        "form": report.form,
+        "dimension": report.dimension(),
         "trivial_eigenvalue": report.trivial_eigenvalue,
         "top_magnitudes": report.top_magnitudes,
     });

@@ -1,5 +1,6 @@
-//! The jitter-propagation map of a periodic score (docs/model.md §7).
+//! The jitter-propagation map of a periodic score (docs/model.md §7): its construction.
 
+use super::MapForm;
 use crate::SimError;
 use crate::limits::{MAX_HORIZON_PERIODS, MAX_STABILITY_SPIKES};
 use rsnn_neuron::Network;
@@ -9,19 +10,28 @@ use rsnn_signal::{LimitExceeded, Score, SignalError, compact};
 /// ignored (the kernel horizon used for the lags).
 const HORIZON_TOLERANCE: f64 = 1e-15;
 
-/// The linearized update of every prescribed spike of one period.
+/// The linearized update of every prescribed spike of one period (docs/model.md §7).
 ///
-/// Spike `m` (in time order) moves by `sum_j a[m][j] * dt_j`, the weighted average of the
-/// timing errors of the spikes `j` whose arrivals shape its potential, with
-/// `a[m][j] = r[m][j] / sum_j r[m][j]` and
-/// `r[m][j] = sum_k w_k sum_{p >= 0} h'(((s_m - s_j - d_k) mod T) + p T)` over the inputs `k`
-/// of spike `m`'s neuron whose source fires spike `j`. The denominator is the slope `z'(s_m)`
-/// of the periodic potential (older periodic copies are included up to the kernel horizon).
+/// Spike `m` (in time order) moves by a weighted average of the timing errors of the periodic
+/// copies of spikes `j` whose arrivals shape its potential: the copy of spike `j` fired `p`
+/// periods before the current one carries the error of that period. Its weight is
+/// `a[m][(p, j)] = r[m][(p, j)] / sum r[m][.]` with
+/// `r[m][(p, j)] = sum_k w_k h'(s_m - s_j - d_k + p T)` over the inputs `k` of spike `m`'s
+/// neuron whose source fires spike `j`, for the lags `s_m - s_j - d_k + p T` in
+/// `(0, horizon)` (an arrival after `s_m` does not shape the potential before the spike). The
+/// denominator is the slope `z'(s_m)` of the periodic potential. A weight with `p = 0` names a
+/// spike of the current period that fired (and arrived) before spike `m`.
+///
+/// A term is stored under the column `p * M + j` (`M` spikes per period), so the columns of a
+/// row sorted increasingly are sorted by `(p, j)`. The largest `p` is the number of periods
+/// [`JitterMap::periods`] of the state the map acts on ([`MapForm`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct JitterMap {
-    spikes: Vec<(f64, usize)>,
-    rows: Vec<Vec<(usize, f64)>>,
-    slopes: Vec<f64>,
+    pub(super) spikes: Vec<(f64, usize)>,
+    pub(super) rows: Vec<Vec<(usize, f64)>>,
+    pub(super) slopes: Vec<f64>,
+    pub(super) periods: usize,
+    pub(super) form: MapForm,
 }
 
 impl JitterMap {
@@ -34,11 +44,12 @@ impl JitterMap {
         Self::new_within(network, score, MAX_STABILITY_SPIKES)
     }
 
-    /// As [`JitterMap::new`], with another limit on the number of spikes (the dimension of the
-    /// dense map) than [`MAX_STABILITY_SPIKES`].
+    /// As [`JitterMap::new`], with another limit on the dimension of the dense map (spikes per
+    /// period times periods of the state) than [`MAX_STABILITY_SPIKES`].
     ///
     /// # Errors
     /// As [`JitterMap::new`]; [`SignalError::Limit`] naming `score` for more spikes than
+    /// `max_spikes`, `period` for a state of so many periods that the dimension exceeds
     /// `max_spikes`, or `tau` for a kernel horizon of more than [`MAX_HORIZON_PERIODS`]
     /// periods.
     pub fn new_within(network: &Network, score: &Score, max_spikes: f64) -> Result<Self, SimError> {
@@ -83,46 +94,175 @@ impl JitterMap {
                 found: score.num_channels(),
             });
         }
-        let period = score.period();
-        let kernel = network.kernel();
-        let horizon = kernel.horizon(HORIZON_TOLERANCE)?;
+        Builder::new(network, score, horizon, max_spikes).build()
+    }
+
+    /// Number of spikes `M` per period.
+    pub fn num_spikes(&self) -> usize {
+        self.spikes.len()
+    }
+
+    /// Number of periods `P` of the state: the largest `p` of a term (1 for a score without
+    /// spikes).
+    pub fn periods(&self) -> usize {
+        self.periods
+    }
+
+    /// The dimension `P * M` of the state and of [`JitterMap::matrix`].
+    pub fn dimension(&self) -> usize {
+        self.periods * self.spikes.len()
+    }
+
+    /// The form of the state (one period, several periods, or the folded approximation).
+    pub fn form(&self) -> MapForm {
+        self.form
+    }
+
+    /// The spikes `(time, neuron)` of one period, in the order of the map's rows.
+    pub fn spikes(&self) -> &[(f64, usize)] {
+        &self.spikes
+    }
+
+    /// The nonzero weights `(column, a)` of spike `m`'s update, sorted by column, where column
+    /// `p * M + j` is spike `j`'s copy from `p` periods before the current one (`p = 0`: the
+    /// current period, then `j < m`). They sum to 1.
+    pub fn row(&self, m: usize) -> Option<&[(usize, f64)]> {
+        self.rows.get(m).map(Vec::as_slice)
+    }
+
+    /// The slope denominator `z'(s_m)` (the sum of the terms) of spike `m`.
+    pub fn slope(&self, m: usize) -> Option<f64> {
+        self.slopes.get(m).copied()
+    }
+}
+
+/// The state of the construction: per row, a dense accumulator over the columns `p * M + j`
+/// with the list of the columns touched.
+struct Builder<'a> {
+    network: &'a Network,
+    period: f64,
+    horizon: f64,
+    max_dimension: f64,
+    spikes: Vec<(f64, usize)>,
+    /// Per channel: (time, index) of its spikes.
+    by_channel: Vec<Vec<(f64, usize)>>,
+    dense: Vec<f64>,
+    seen: Vec<bool>,
+    touched: Vec<usize>,
+    periods: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(network: &'a Network, score: &Score, horizon: f64, max_dimension: f64) -> Self {
         let spikes = score.sorted_spikes();
-        // Per channel: (time, global index) of its spikes.
-        let mut by_channel: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
+        let mut by_channel: Vec<Vec<(f64, usize)>> = vec![Vec::new(); network.num_neurons()];
         for (index, &(t, c)) in spikes.iter().enumerate() {
             by_channel[c].push((t, index));
         }
-        let mut dense = vec![0.0; spikes.len()];
-        let mut touched: Vec<usize> = Vec::new();
-        let mut seen = vec![false; spikes.len()];
-        let mut rows = Vec::with_capacity(spikes.len());
-        let mut slopes = Vec::with_capacity(spikes.len());
-        for (m, &(s_m, l)) in spikes.iter().enumerate() {
-            let neuron = network.neuron(l).ok_or(SimError::UnknownNeuron {
+        // Columns of the current and the previous period; more are added when needed.
+        let columns = 2 * spikes.len();
+        Self {
+            network,
+            period: score.period(),
+            horizon,
+            max_dimension,
+            spikes,
+            by_channel,
+            dense: vec![0.0; columns],
+            seen: vec![false; columns],
+            touched: Vec::new(),
+            periods: 1,
+        }
+    }
+
+    /// Makes room for the columns of the copies `p` periods back, after checking the
+    /// dimension `p * M` of the state.
+    fn reserve(&mut self, p: usize) -> Result<(), SimError> {
+        let size = self.spikes.len();
+        let columns = (p + 1) * size;
+        if columns <= self.dense.len() {
+            return Ok(());
+        }
+        let dimension = (p * size) as f64;
+        LimitExceeded::check(dimension, self.max_dimension, |dimension| {
+            LimitExceeded::new(
+                "period",
+                self.period,
+                dimension,
+                "rows of the dense jitter map (spikes per period times periods of the state)",
+                self.max_dimension,
+            )
+            .context(format!(
+                "{size} spikes per period, arrivals from {p} periods back"
+            ))
+            .raise("raise it with JitterMap::new_within (the eigensolver needs twice the matrix)")
+        })
+        .map_err(SignalError::from)?;
+        self.dense.resize(columns, 0.0);
+        self.seen.resize(columns, false);
+        Ok(())
+    }
+
+    /// Adds `weight * h'(lag)` for every copy of spike `j` (at `s_j`) reaching spike `m` (at
+    /// `s_m`) with a lag in `(0, horizon)` through an input of delay `delay`.
+    fn add_copies(
+        &mut self,
+        (s_m, s_j, j): (f64, f64, usize),
+        delay: f64,
+        weight: f64,
+    ) -> Result<(), SimError> {
+        let size = self.spikes.len();
+        let kernel = self.network.kernel();
+        let lag0 = s_m - s_j - delay;
+        // The first copy that arrives strictly before s_m.
+        let mut p = if lag0 > 0.0 {
+            0
+        } else {
+            (-lag0 / self.period).floor() as usize
+        };
+        while lag0 + p as f64 * self.period <= 0.0 {
+            p += 1;
+        }
+        loop {
+            let lag = lag0 + p as f64 * self.period;
+            if lag >= self.horizon {
+                return Ok(());
+            }
+            let d = kernel.derivative(lag);
+            if d != 0.0 {
+                self.reserve(p)?;
+                let c = p * size + j;
+                if !self.seen[c] {
+                    self.seen[c] = true;
+                    self.touched.push(c);
+                }
+                self.dense[c] += weight * d;
+            }
+            p += 1;
+        }
+    }
+
+    fn build(mut self) -> Result<JitterMap, SimError> {
+        let n = self.network.num_neurons();
+        let size = self.spikes.len();
+        let mut rows = Vec::with_capacity(size);
+        let mut slopes = Vec::with_capacity(size);
+        for m in 0..size {
+            let (s_m, l) = self.spikes[m];
+            let neuron = self.network.neuron(l).ok_or(SimError::UnknownNeuron {
                 neuron: l,
                 num_neurons: n,
             })?;
             for input in &neuron.inputs {
-                for &(s_j, j) in &by_channel[input.source] {
-                    let mut lag = (s_m - s_j - input.delay).rem_euclid(period);
-                    let mut r = 0.0;
-                    while lag < horizon {
-                        r += kernel.derivative(lag);
-                        lag += period;
-                    }
-                    if r != 0.0 {
-                        if !seen[j] {
-                            seen[j] = true;
-                            touched.push(j);
-                        }
-                        dense[j] += input.weight * r;
-                    }
+                for i in 0..self.by_channel[input.source].len() {
+                    let (s_j, j) = self.by_channel[input.source][i];
+                    self.add_copies((s_m, s_j, j), input.delay, input.weight)?;
                 }
             }
-            touched.sort_unstable();
-            let slope: f64 = touched.iter().map(|&j| dense[j]).sum();
-            let size: f64 = touched.iter().map(|&j| dense[j].abs()).sum();
-            if slope.is_nan() || slope.abs() <= 1e-12 * size {
+            self.touched.sort_unstable();
+            let slope: f64 = self.touched.iter().map(|&c| self.dense[c]).sum();
+            let magnitude: f64 = self.touched.iter().map(|&c| self.dense[c].abs()).sum();
+            if slope.is_nan() || slope.abs() <= 1e-12 * magnitude {
                 return Err(SimError::ZeroSlope {
                     spike: m,
                     neuron: l,
@@ -130,199 +270,36 @@ impl JitterMap {
                     slope,
                 });
             }
-            let row: Vec<(usize, f64)> = touched
+            let row: Vec<(usize, f64)> = self
+                .touched
                 .iter()
-                .filter(|&&j| dense[j] != 0.0)
-                .map(|&j| (j, dense[j] / slope))
+                .filter(|&&c| self.dense[c] != 0.0)
+                .map(|&c| (c, self.dense[c] / slope))
                 .collect();
-            for &j in &touched {
-                dense[j] = 0.0;
-                seen[j] = false;
+            if let Some(&(last, _)) = row.last() {
+                self.periods = self.periods.max(last / size);
             }
-            touched.clear();
+            for &c in &self.touched {
+                self.dense[c] = 0.0;
+                self.seen[c] = false;
+            }
+            self.touched.clear();
             rows.push(row);
             slopes.push(slope);
         }
-        Ok(Self {
-            spikes,
+        let form = if self.periods <= 1 {
+            MapForm::SinglePeriod
+        } else {
+            MapForm::MultiPeriod {
+                periods: self.periods,
+            }
+        };
+        Ok(JitterMap {
+            spikes: self.spikes,
             rows,
             slopes,
+            periods: self.periods,
+            form,
         })
-    }
-
-    /// Number of spikes `M` per period (the dimension of the map).
-    pub fn num_spikes(&self) -> usize {
-        self.spikes.len()
-    }
-
-    /// The spikes `(time, neuron)` of one period, in the order of the map's rows and columns.
-    pub fn spikes(&self) -> &[(f64, usize)] {
-        &self.spikes
-    }
-
-    /// The nonzero weights `(j, a[m][j])` of spike `m`'s update, sorted by `j` (they sum to 1).
-    pub fn row(&self, m: usize) -> Option<&[(usize, f64)]> {
-        self.rows.get(m).map(Vec::as_slice)
-    }
-
-    /// The slope denominator `sum_j r[m][j]` of spike `m`.
-    pub fn slope(&self, m: usize) -> Option<f64> {
-        self.slopes.get(m).copied()
-    }
-
-    /// The map over one period, `Phi = U_M ... U_1`, as a dense row-major `M x M` matrix:
-    /// `U_m` is the identity with row `m` replaced by the weights of spike `m`, so the updates
-    /// are applied in firing order. Costs `M` times the number of nonzero weights.
-    pub fn matrix(&self) -> Vec<f64> {
-        let size = self.spikes.len();
-        let mut phi = vec![0.0; size * size];
-        for i in 0..size {
-            phi[i * size + i] = 1.0;
-        }
-        let mut new_row = vec![0.0; size];
-        for (m, row) in self.rows.iter().enumerate() {
-            new_row.fill(0.0);
-            for &(j, a) in row {
-                if j >= m {
-                    // Rows not updated yet are still unit vectors.
-                    new_row[j] += a;
-                    continue;
-                }
-                let old = &phi[j * size..(j + 1) * size];
-                for (x, &y) in new_row.iter_mut().zip(old) {
-                    *x += a * y;
-                }
-            }
-            phi[m * size..(m + 1) * size].copy_from_slice(&new_row);
-        }
-        phi
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rsnn_neuron::{Input, Neuron};
-    use rsnn_signal::AlphaKernel;
-
-    fn ring(weight: f64) -> Network {
-        // Neuron l listens to neuron l - 1 (mod 3) with delay 0.5.
-        let neurons = (0..3)
-            .map(|l| Neuron {
-                inputs: vec![Input {
-                    source: (l + 2) % 3,
-                    delay: 0.5,
-                    weight,
-                }],
-            })
-            .collect();
-        Network::new(neurons, AlphaKernel::default()).unwrap()
-    }
-
-    #[test]
-    fn single_source_rows_copy_the_source() {
-        let score = Score::new(6.0, vec![vec![0.0], vec![2.0], vec![4.0]]).unwrap();
-        let map = JitterMap::new(&ring(1.0), &score).unwrap();
-        assert_eq!(map.num_spikes(), 3);
-        assert_eq!(map.row(0).unwrap(), &[(2, 1.0)]);
-        assert_eq!(map.row(1).unwrap(), &[(0, 1.0)]);
-        // Lag 1.5 plus older copies at 7.5, 13.5, ...: the slope is the periodic one.
-        let h = AlphaKernel::default();
-        let want: f64 = (0..10).map(|p| h.derivative(1.5 + 6.0 * p as f64)).sum();
-        assert!((map.slope(1).unwrap() - want).abs() < 1e-15);
-        // Every spike copies its predecessor: Phi maps everything to the error of spike 2.
-        let phi = map.matrix();
-        for m in 0..3 {
-            let row = &phi[m * 3..(m + 1) * 3];
-            assert!(row.iter().all(|&x| x == 0.0 || x == 1.0));
-            assert_eq!(row.iter().sum::<f64>(), 1.0);
-        }
-    }
-
-    #[test]
-    fn matrix_is_the_product_of_the_row_updates() {
-        // All-to-all among 4 neurons with assorted delays and weights, two spikes each.
-        let neurons = (0..4)
-            .map(|l| Neuron {
-                inputs: (0..4)
-                    .map(|source| Input {
-                        source,
-                        delay: 0.3 * (l + 2 * source) as f64,
-                        weight: 1.0 + 0.1 * (l * source) as f64,
-                    })
-                    .collect(),
-            })
-            .collect();
-        let net = Network::new(neurons, AlphaKernel::default()).unwrap();
-        let times = vec![
-            vec![0.0, 5.0],
-            vec![1.5, 7.0],
-            vec![2.2, 9.1],
-            vec![3.9, 11.0],
-        ];
-        let score = Score::new(12.0, times).unwrap();
-        let map = JitterMap::new(&net, &score).unwrap();
-        let size = map.num_spikes();
-        // Naive: P <- U_m P for m = 0..M with dense matrices.
-        let mut p = vec![0.0; size * size];
-        for i in 0..size {
-            p[i * size + i] = 1.0;
-        }
-        for m in 0..size {
-            let mut u = vec![0.0; size * size];
-            for i in 0..size {
-                u[i * size + i] = 1.0;
-            }
-            u[m * size + m] = 0.0;
-            for &(j, a) in map.row(m).unwrap() {
-                u[m * size + j] = a;
-            }
-            let mut next = vec![0.0; size * size];
-            for i in 0..size {
-                for k in 0..size {
-                    for j in 0..size {
-                        next[i * size + j] += u[i * size + k] * p[k * size + j];
-                    }
-                }
-            }
-            p = next;
-        }
-        let phi = map.matrix();
-        for (x, y) in phi.iter().zip(&p) {
-            assert!((x - y).abs() < 1e-12, "{x} vs {y}");
-        }
-        // Rows of Phi sum to 1 (a common shift is preserved).
-        for m in 0..size {
-            let sum: f64 = phi[m * size..(m + 1) * size].iter().sum();
-            assert!((sum - 1.0).abs() < 1e-12);
-        }
-    }
-
-    #[test]
-    fn zero_slope_is_a_typed_error() {
-        // A spike of a neuron without inputs has no slope at all.
-        let net = Network::new(
-            vec![Neuron::default(), Neuron::default()],
-            AlphaKernel::default(),
-        )
-        .unwrap();
-        let score = Score::new(5.0, vec![vec![1.0], vec![]]).unwrap();
-        assert!(matches!(
-            JitterMap::new(&net, &score),
-            Err(SimError::ZeroSlope {
-                spike: 0,
-                neuron: 0,
-                ..
-            })
-        ));
-        let wrong = Score::new(5.0, vec![vec![1.0]]).unwrap();
-        assert!(matches!(
-            JitterMap::new(&net, &wrong),
-            Err(SimError::NeuronCount {
-                expected: 2,
-                found: 1,
-                ..
-            })
-        ));
     }
 }

@@ -63,7 +63,8 @@ pub struct StabilitySummary {
     pub spectral_radius: f64,
     /// Whether it is below 1.
     pub stable: bool,
-    /// Spikes per period (the dimension of the jitter map).
+    /// Spikes per period (the jitter map's dimension is this times the periods of its state,
+    /// [`StabilityReport::form`]).
     pub num_spikes: usize,
 }
 

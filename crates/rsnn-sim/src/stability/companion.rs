@@ -1,0 +1,129 @@
+//! The jitter map over one period as a matrix: the block-companion form of the exact map and
+//! the folded single-period approximation (docs/model.md §7.2, §7.4).
+
+use super::{JitterMap, MapForm};
+use crate::SimError;
+
+impl JitterMap {
+    /// The map over one period as a dense row-major `D x D` matrix, `D = P * M`
+    /// ([`JitterMap::dimension`]), acting on the state `x = (dt^(n), dt^(n-1), ...,
+    /// dt^(n-P+1))` of the errors of the last `P` periods (newest first).
+    ///
+    /// Its first `M` rows are `[B_1 ... B_P]`, the errors of the next period, built in firing
+    /// order: row `m` adds, for each term, `a` times the row of spike `j` already built (a copy
+    /// from the current period, `p = 0`, `j < m`) or `a` times the unit vector of state column
+    /// `(p - 1) * M + j` (a copy from `p >= 1` periods back). The other rows shift the state by
+    /// one period (identity blocks below the diagonal): `Phi` of docs/model.md §7.2 (for the
+    /// folded map, the product `U_M ... U_1` of §7.4). Costs `D` times the number of
+    /// current-period terms.
+    pub fn matrix(&self) -> Vec<f64> {
+        let size = self.spikes.len();
+        let dim = self.dimension();
+        let mut phi = vec![0.0; dim * dim];
+        for i in size..dim {
+            phi[i * dim + i - size] = 1.0;
+        }
+        let mut new_row = vec![0.0; dim];
+        for (m, row) in self.rows.iter().enumerate() {
+            new_row.fill(0.0);
+            for &(c, a) in row {
+                if c >= size {
+                    // An older copy: a column of the state.
+                    new_row[c - size] += a;
+                    continue;
+                }
+                let built = &phi[c * dim..(c + 1) * dim];
+                for (x, &y) in new_row.iter_mut().zip(built) {
+                    *x += a * y;
+                }
+            }
+            phi[m * dim..(m + 1) * dim].copy_from_slice(&new_row);
+        }
+        phi
+    }
+
+    /// Applies the map to a state of [`JitterMap::dimension`] errors (the last `P` periods,
+    /// newest first) by the sequential updates in firing order, without the matrix: returns
+    /// the next state, whose first `M` entries are the errors of the next period.
+    ///
+    /// # Errors
+    /// [`SimError::InvalidParameter`] naming `state` when its length is not the dimension.
+    pub fn propagate(&self, state: &[f64]) -> Result<Vec<f64>, SimError> {
+        let size = self.spikes.len();
+        let dim = self.dimension();
+        if state.len() != dim {
+            return Err(SimError::InvalidParameter {
+                name: "state",
+                value: state.len() as f64,
+                reason: "must hold one error per spike and period of the state \
+                         (JitterMap::dimension)",
+            });
+        }
+        let mut next = vec![0.0; dim];
+        for (m, row) in self.rows.iter().enumerate() {
+            next[m] = row
+                .iter()
+                .map(|&(c, a)| {
+                    if c < size {
+                        a * next[c]
+                    } else {
+                        a * state[c - size]
+                    }
+                })
+                .sum();
+        }
+        next[size..].copy_from_slice(&state[..dim - size]);
+        Ok(next)
+    }
+
+    /// The folded single-period approximation ([`MapForm::Folded`], the map of files of
+    /// version 1): every copy of spike `j` is merged into one weight, taken from the current
+    /// period when spike `j` fires before spike `m` and from the previous period otherwise,
+    /// whatever the period of the copy that actually arrives. It equals the exact map when
+    /// every arrival reaching spike `m` comes from the current period for `j < m` and from the
+    /// previous period for `j >= m` (always when the period exceeds the largest delay plus
+    /// the kernel horizon), and is kept to compare with it.
+    pub fn folded(&self) -> JitterMap {
+        let size = self.spikes.len();
+        let mut merged = vec![0.0; size];
+        let mut seen = vec![false; size];
+        let mut touched = Vec::new();
+        let rows = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(m, row)| {
+                for &(c, a) in row {
+                    let j = c % size;
+                    if !seen[j] {
+                        seen[j] = true;
+                        touched.push(j);
+                    }
+                    merged[j] += a;
+                }
+                touched.sort_unstable();
+                let (current, previous): (Vec<usize>, Vec<usize>) =
+                    touched.iter().partition(|&&j| j < m);
+                let folded: Vec<(usize, f64)> = current
+                    .iter()
+                    .map(|&j| (j, merged[j]))
+                    .chain(previous.iter().map(|&j| (size + j, merged[j])))
+                    .filter(|&(_, a)| a != 0.0)
+                    .collect();
+                for &j in &touched {
+                    merged[j] = 0.0;
+                    seen[j] = false;
+                }
+                touched.clear();
+                folded
+            })
+            .collect();
+        JitterMap {
+            spikes: self.spikes.clone(),
+            rows,
+            slopes: self.slopes.clone(),
+            periods: 1,
+            form: MapForm::Folded,
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The report of the stability analysis (file kind `stability`) and the form of the map it
+//! was computed from.
+
+use rsnn_signal::SignalError;
+use rsnn_signal::io::{FileData, OlderData};
+use serde::{Deserialize, Serialize};
+
+/// The state the jitter map acts on (docs/model.md §7).
+///
+/// Serialized in snake case: `"single_period"`, `{"multi_period": {"periods": 3}}`,
+/// `"folded"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MapForm {
+    /// Exact, with the errors of one period as the state (`M x M`): every arrival that shapes a
+    /// spike comes from the current or the previous period's copy of its source spike (always
+    /// when the period exceeds the largest delay plus the kernel horizon).
+    SinglePeriod,
+    /// Exact, with the errors of the last `periods` periods as the state (block-companion
+    /// form, `periods * M` square): some arrivals come from copies fired more than one period
+    /// earlier.
+    MultiPeriod {
+        /// The number of periods `P >= 2` of the state.
+        periods: usize,
+    },
+    /// The folded single-period approximation ([`JitterMap::folded`](super::JitterMap::folded)):
+    /// older periodic copies merged into one weight, current or previous period decided by
+    /// firing order. Reports of file version 1 were computed with it.
+    Folded,
+}
+
+impl MapForm {
+    /// The number of periods of the state (1 for the single-period and folded forms).
+    pub fn periods(&self) -> usize {
+        match self {
+            Self::MultiPeriod { periods } => *periods,
+            Self::SinglePeriod | Self::Folded => 1,
+        }
+    }
+
+    /// One short line for people, for instance "exact, state of 3 periods (block companion)".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::SinglePeriod => "exact, state of one period".to_string(),
+            Self::MultiPeriod { periods } => {
+                format!("exact, state of {periods} periods (block companion)")
+            }
+            Self::Folded => "folded single-period approximation".to_string(),
+        }
+    }
+}
+
+/// The spectrum of a jitter map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StabilityReport {
+    /// Number of spikes per period.
+    pub num_spikes: usize,
+    /// The form of the map (its dimension is `form.periods() * num_spikes`).
+    pub form: MapForm,
+    /// The eigenvalue closest to 1 `(re, im)`, removed as the trivial common shift (None for
+    /// a score without spikes).
+    pub trivial_eigenvalue: Option<(f64, f64)>,
+    /// The largest magnitude of the other eigenvalues (0 when there are none). Below 1 means
+    /// temporally stable.
+    pub spectral_radius: f64,
+    /// The largest magnitudes of the other eigenvalues, decreasing (at most
+    /// [`TOP_EIGENVALUES`](super::TOP_EIGENVALUES)).
+    pub top_magnitudes: Vec<f64>,
+    /// Every eigenvalue `(re, im)` of the map (`form.periods() * num_spikes` of them), the
+    /// trivial one included, by decreasing magnitude.
+    pub eigenvalues: Vec<(f64, f64)>,
+}
+
+impl StabilityReport {
+    /// Whether every eigenvalue besides the trivial one is strictly inside the unit circle.
+    pub fn is_stable(&self) -> bool {
+        self.spectral_radius < 1.0
+    }
+
+    /// The dimension of the map: spikes per period times periods of the state.
+    pub fn dimension(&self) -> usize {
+        self.form.periods() * self.num_spikes
+    }
+}
+
+/// The layout of version 1 (no `form`: computed with the folded map).
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
+struct StabilityReportV1 {
+    num_spikes: usize,
+    trivial_eigenvalue: Option<(f64, f64)>,
+    spectral_radius: f64,
+    top_magnitudes: Vec<f64>,
+    eigenvalues: Vec<(f64, f64)>,
+}
+
+/// The note attached to a loaded version-1 stability file.
+const V1_FORM_NOTE: &str = "version-1 stability file: computed with the folded \
+    single-period map, exact only when the period exceeds the largest delay plus the kernel \
+    horizon";
+
+/// Version 2 records the form of the map; version 1 (always the folded map) is read with
+/// [`MapForm::Folded`] and a note saying so.
+impl FileData for StabilityReport {
+    const KIND: &'static str = "stability";
+    const VERSION: u32 = 2;
+    const OLDER_VERSIONS: &'static [u32] = &[1];
+
+    fn upgrade(data: OlderData<'_>) -> Result<(Self, Vec<String>), SignalError> {
+        if data.version() != 1 {
+            return Err(data.unsupported(Self::KIND, Self::VERSION, Self::OLDER_VERSIONS));
+        }
+        let old: StabilityReportV1 = data.decode()?;
+        let report = Self {
+            num_spikes: old.num_spikes,
+            form: MapForm::Folded,
+            trivial_eigenvalue: old.trivial_eigenvalue,
+            spectral_radius: old.spectral_radius,
+            top_magnitudes: old.top_magnitudes,
+            eigenvalues: old.eigenvalues,
+        };
+        Ok((report, vec![V1_FORM_NOTE.to_string()]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rsnn_signal::io::{Encoding, from_bytes, to_bytes};
+    use std::path::Path;
+
+    fn report(form: MapForm) -> StabilityReport {
+        StabilityReport {
+            num_spikes: 2,
+            form,
+            trivial_eigenvalue: Some((1.0, 0.0)),
+            spectral_radius: 0.25,
+            top_magnitudes: vec![0.25],
+            eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
+        }
+    }
+
+    #[test]
+    fn forms_round_trip_in_both_encodings() {
+        let path = Path::new("s.json");
+        for form in [
+            MapForm::SinglePeriod,
+            MapForm::MultiPeriod { periods: 3 },
+            MapForm::Folded,
+        ] {
+            for encoding in [Encoding::Json, Encoding::Bincode] {
+                let bytes = to_bytes(&report(form), None, encoding, path).unwrap();
+                let (back, header) = from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap();
+                assert_eq!(back, report(form));
+                assert!(header.notes.is_empty());
+            }
+        }
+        let text = serde_json::to_string(&MapForm::MultiPeriod { periods: 3 }).unwrap();
+        assert_eq!(text, r#"{"multi_period":{"periods":3}}"#);
+        assert_eq!(report(MapForm::MultiPeriod { periods: 3 }).dimension(), 6);
+    }
+
+    /// Writes version-1 files, as builds before the form was recorded did.
+    impl FileData for StabilityReportV1 {
+        const KIND: &'static str = "stability";
+        const VERSION: u32 = 1;
+    }
+
+    /// A version-1 file (written before the form was recorded) loads as the folded map, with
+    /// a note, in both encodings.
+    #[test]
+    fn version_one_files_load_as_folded() {
+        let old = StabilityReportV1 {
+            num_spikes: 2,
+            trivial_eigenvalue: Some((1.0, 0.0)),
+            spectral_radius: 0.25,
+            top_magnitudes: vec![0.25],
+            eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
+        };
+        let path = Path::new("old");
+        for encoding in [Encoding::Json, Encoding::Bincode] {
+            let bytes = to_bytes(&old, Some(7), encoding, path).unwrap();
+            let (back, header) = from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap();
+            assert_eq!(back, report(MapForm::Folded));
+            assert_eq!(header.version, 1);
+            assert_eq!(header.seed, Some(7));
+            assert_eq!(header.notes, vec![V1_FORM_NOTE.to_string()]);
+        }
+    }
+}
