@@ -2,6 +2,7 @@
 //! (docs/model.md §7).
 
 use crate::files;
+use crate::flags;
 use crate::outputs::{self, Kind};
 use crate::table::mag;
 use crate::{Output, estimate, initial, interrupt};
@@ -10,6 +11,7 @@ use clap::Args;
 use rsnn::neuron::Network;
 use rsnn::signal::Score;
 use rsnn::sim::StabilityReport;
+use rsnn::sim::limits::MAX_STABILITY_SPIKES;
 use rsnn::sim::stability::JitterMap;
 use serde_json::json;
 use std::path::PathBuf;
@@ -24,16 +26,30 @@ pub struct StabilityArgs {
     /// Also write the report (with every eigenvalue) to this file.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Largest dimension of the dense jitter map (spikes per period times the periods of its
+    /// state); the matrix takes 8 bytes per entry and the eigensolver as much again.
+    #[arg(long, default_value_t = MAX_STABILITY_SPIKES, allow_negative_numbers = true)]
+    pub max_dimension: f64,
 }
+
+/// How the library says the map's limit is raised.
+const MAP_HINT: &str =
+    "raise it with JitterMap::new_within (the eigensolver needs twice the matrix)";
 
 /// Builds the jitter map, notes a long analysis (from the map's dimension) and analyzes it
 /// with a spinner.
 ///
 /// # Errors
 /// A score that does not fit the network, or no convergence of the eigenvalue solver.
-pub fn analyze(network: &Network, score: &Score, out: &Output) -> Result<StabilityReport> {
+pub fn analyze(
+    network: &Network,
+    score: &Score,
+    max_dimension: f64,
+    out: &Output,
+) -> Result<StabilityReport> {
     initial::check_channels(network, score)?;
-    let map = JitterMap::new(network, score)?;
+    let map = JitterMap::new_within(network, score, max_dimension)
+        .map_err(|e| flags::raise_with(e.into(), MAP_HINT, "--max-dimension"))?;
     estimate::stability(out, map.dimension());
     let spinner = out.spinner("stability");
     let report = map.analyze();
@@ -76,7 +92,8 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
     outputs::check_all(&outs, &[&args.network, &args.score])?;
     let (network, header) = files::load::<Network>(&args.network)?;
     let (score, _) = files::load::<Score>(&args.score)?;
-    let report = analyze(&network, &score, out)?;
+    let max_dimension = flags::limit("--max-dimension", args.max_dimension)?;
+    let report = analyze(&network, &score, max_dimension, out)?;
     out.text(describe(&report));
     let summary = json!({
         "spectral_radius": report.spectral_radius,
