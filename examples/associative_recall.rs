@@ -50,10 +50,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "{:>5}  {:7}  {:.3} / {:.3}    {:.3} / {:.3}    {:.3} / {:.3}",
             c.cycle,
             if c.prompting { "prompt" } else { "free" },
-            c.prompted.precision,
-            c.prompted.recall,
-            c.free.precision,
-            c.free.recall,
+            c.prompted.map_or(f64::NAN, |s| s.precision),
+            c.prompted.map_or(f64::NAN, |s| s.recall),
+            c.free.map_or(f64::NAN, |s| s.precision),
+            c.free.map_or(f64::NAN, |s| s.recall),
             c.all.precision,
             c.all.recall
         );

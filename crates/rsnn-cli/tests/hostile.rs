@@ -342,3 +342,32 @@ fn rasters_are_bounded() {
     }
     assert!(!names(dir).contains(&"r.svg".to_string()));
 }
+
+/// An empty group (no neuron prompted, or all of them) has no similarity: `null` in the
+/// record, `-` in the table, never a made-up 1 / 1.
+#[test]
+fn empty_recall_groups_are_undefined() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    fixture(dir);
+    for (fraction, empty, other) in [("0", "prompted", "free"), ("1", "free", "prompted")] {
+        let args = [
+            "--json",
+            "recall",
+            "mem.json",
+            "score.json",
+            "--fraction",
+            fraction,
+            "--free-cycles",
+            "1",
+        ];
+        let out = common::ok(dir, &args);
+        let record: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        for cycle in record["cycles"].as_array().expect("cycles") {
+            assert!(cycle[empty].is_null(), "{fraction}: {cycle}");
+            assert!(cycle[other]["precision"].is_f64(), "{fraction}: {cycle}");
+        }
+        let table = common::ok(dir, &args[1..]);
+        assert!(table.contains(" - "), "{table}");
+    }
+}

@@ -122,8 +122,12 @@ pub fn cycles_table(cycles: &[RecallCycle]) -> String {
         .map(|c| {
             let phase = if c.prompting { "prompt" } else { "free" };
             let mut row = vec![c.cycle.to_string(), phase.to_string()];
-            for s in [c.prompted, c.free, c.all] {
-                row.extend([f3(s.precision), f3(s.recall)]);
+            for s in [c.prompted, c.free, Some(c.all)] {
+                // An empty group (no neuron prompted, or all) has no similarity.
+                row.extend(match s {
+                    Some(s) => [f3(s.precision), f3(s.recall)],
+                    None => ["-".to_string(), "-".to_string()],
+                });
             }
             row
         })

@@ -106,10 +106,11 @@ pub struct RecallCycle {
     pub cycle: usize,
     /// Whether the prompt was replayed during this cycle.
     pub prompting: bool,
-    /// The prompted neurons.
-    pub prompted: Similarity,
-    /// The neurons that were never prompted.
-    pub free: Similarity,
+    /// The prompted neurons (`None` when no neuron is prompted: the similarity of an empty
+    /// group is undefined).
+    pub prompted: Option<Similarity>,
+    /// The neurons that were never prompted (`None` when every neuron is prompted).
+    pub free: Option<Similarity>,
     /// All neurons.
     pub all: Similarity,
 }
@@ -156,26 +157,24 @@ pub fn sub_score(score: &Score, neurons: &[usize]) -> Result<Score, Error> {
     Ok(Score::from_trains(score.period(), trains)?)
 }
 
-/// Similarity of the neurons `subset` in the cycle starting at `start`.
+/// Similarity of the neurons `subset` in the cycle starting at `start` (`None` for an empty
+/// subset, whose similarity is undefined).
 fn subset_similarity(
     score: &Score,
     recording: &Recording,
     subset: &[usize],
     start: f64,
-) -> Result<Similarity, Error> {
+) -> Result<Option<Similarity>, Error> {
     if subset.is_empty() {
-        return Ok(Similarity {
-            precision: 1.0,
-            recall: 1.0,
-        });
+        return Ok(None);
     }
     let window = recording.window(start, start + score.period());
     let produced: Vec<&[f64]> = subset.iter().map(|&n| window[n].as_slice()).collect();
-    Ok(multi_channel_similarity(
+    Ok(Some(multi_channel_similarity(
         &sub_score(score, subset)?,
         &produced,
         start,
-    )?)
+    )?))
 }
 
 /// Runs the associative-recall protocol on a network that memorized `score`.
@@ -252,7 +251,13 @@ pub fn associative_recall_with(
                 prompting: cycle < protocol.prompt_cycles,
                 prompted: subset_similarity(score, &recording, &prompted, start)?,
                 free: subset_similarity(score, &recording, &free, start)?,
-                all: subset_similarity(score, &recording, &all, start)?,
+                all: subset_similarity(score, &recording, &all, start)?.ok_or(
+                    Error::InvalidParameter {
+                        name: "network",
+                        value: 0.0,
+                        reason: "has no neuron",
+                    },
+                )?,
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;

@@ -62,6 +62,13 @@ pub fn summarize(done: &[Finished], dir: &Path) -> Result<String> {
     Ok(markdown(&means))
 }
 
+/// The similarity of an empty group (never the case in this experiment, whose prompted
+/// fraction is strictly between 0 and 1): NaN in the tables.
+const UNDEFINED: Similarity = Similarity {
+    precision: f64::NAN,
+    recall: f64::NAN,
+};
+
 /// Every cycle of every run, in job order.
 pub fn cycle_rows(done: &[Finished]) -> Vec<CycleRow> {
     let mut rows = Vec::new();
@@ -72,7 +79,11 @@ pub fn cycle_rows(done: &[Finished]) -> Vec<CycleRow> {
                 start: run.start,
                 sigma: run.sigma,
                 cycle: c.cycle,
-                groups: [c.prompted, c.free, c.all],
+                groups: [
+                    c.prompted.unwrap_or(UNDEFINED),
+                    c.free.unwrap_or(UNDEFINED),
+                    c.all,
+                ],
             }));
         }
     }

@@ -12,8 +12,8 @@ fn cycle(cycle: usize, all: f64) -> RecallCycle {
     RecallCycle {
         cycle,
         prompting: cycle < 1,
-        prompted: s(1.0),
-        free: s(all - 0.1),
+        prompted: Some(s(1.0)),
+        free: Some(s(all - 0.1)),
         all: s(all),
     }
 }
