@@ -78,6 +78,22 @@ pub fn memorize_with(
     Ok((report, summary))
 }
 
+/// Fails unless every neuron was memorized and verified, saying how many were not and why.
+pub fn require_all_memorized(report: &NetworkReport) -> Result<()> {
+    let c = report.counts();
+    if c.memorized == c.total() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{} of {} neurons not memorized ({} infeasible, {} unverified, {} failed)",
+        c.total() - c.memorized,
+        c.total(),
+        c.infeasible,
+        c.unverified,
+        c.failed
+    )
+}
+
 /// The objectives by name (`none`, `l1`, `l2`, `linf`).
 pub fn objective(name: &str) -> Result<Objective> {
     Ok(name.parse()?)

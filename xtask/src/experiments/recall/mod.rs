@@ -9,11 +9,11 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use super::common::{MemorizeSummary, NetSpec, build, memorize, spec};
+use super::common::{MemorizeSummary, NetSpec, build, memorize, require_all_memorized, spec};
 use super::protocol::{self, Protocol};
 use super::{Family, network_seed};
 use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use rsnn::prelude::*;
 use rsnn::recipes::{FreeStart, RecallCycle, RecallProtocol, associative_recall};
 use rsnn::seeds::Seeds;
@@ -168,9 +168,7 @@ fn execute_ours(job: &Job<Params>) -> Result<Output> {
     let p = &job.params;
     let (scores, mut network) = build(&p.spec, 1, job.seed)?;
     let (report, memorize) = memorize(&mut network, &scores, Objective::L2)?;
-    if !report.all_memorized() {
-        bail!("{} neurons infeasible", report.infeasible().len());
-    }
+    require_all_memorized(&report)?;
     let free_cycles = p
         .cycles
         .checked_sub(p.prompt_cycles)

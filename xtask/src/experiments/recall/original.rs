@@ -4,10 +4,10 @@
 //! and run freely for 10 cycles.
 
 use super::{Output, RecallRun, Start};
-use crate::experiments::common::{NetSpec, build, memorize, spec};
+use crate::experiments::common::{NetSpec, build, memorize, require_all_memorized, spec};
 use crate::experiments::{Family, network_seed};
 use crate::reproduce::{Job, Scale, Suite};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rsnn::prelude::*;
 use rsnn::recipes::{ClampedProtocol, clamped_recall};
 use rsnn::seeds::{Purpose, Seeds};
@@ -70,9 +70,7 @@ pub fn execute(job: &Job<Params>) -> Result<Output> {
     let p = &job.params;
     let (scores, mut network) = build(&p.spec, 1, job.seed)?;
     let (report, memorize) = memorize(&mut network, &scores, Objective::L2)?;
-    if !report.all_memorized() {
-        bail!("{} neurons infeasible", report.infeasible().len());
-    }
+    require_all_memorized(&report)?;
     let mut runs = Vec::new();
     for (i, &sigma) in p.sigmas.iter().enumerate() {
         for (j, start) in STARTS.into_iter().enumerate() {

@@ -9,11 +9,11 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use super::common::{MemorizeSummary, NetSpec, build, memorize, spec};
+use super::common::{MemorizeSummary, NetSpec, build, memorize, require_all_memorized, spec};
 use super::protocol::{self, Protocol};
 use super::{Family, network_seed};
 use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rsnn::prelude::*;
 use rsnn::recipes::{Phase, SequenceCycle, choose_neurons, prompt_sequence};
 use rsnn::seeds::{Purpose, Seeds};
@@ -130,9 +130,7 @@ fn execute_ours(job: &Job<Params>) -> Result<Output> {
     let p = &job.params;
     let (scores, mut network) = build(&p.spec, 2, job.seed)?;
     let (report, memorize) = memorize(&mut network, &scores, Objective::L2)?;
-    if !report.all_memorized() {
-        bail!("{} neurons infeasible", report.infeasible().len());
-    }
+    require_all_memorized(&report)?;
     let seeds = Seeds::new(job.seed);
     let count = (p.prompted_fraction * p.spec.neurons as f64).round() as usize;
     let prompted = choose_neurons(&mut seeds.prompt_rng(), p.spec.neurons, count);
