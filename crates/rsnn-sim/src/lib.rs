@@ -1,7 +1,8 @@
 //! # rsnn-sim — dynamics and analysis (layer 3)
 //!
 //! Event-driven exact simulation of networks with delays, absolute refractoriness, threshold
-//! noise and prompted neurons ([`Simulator`], [`SimulationConfig`], [`Prompt`]); recordings of
+//! noise, prompted neurons and neurons clamped to given spikes from before the start
+//! ([`Simulator`], [`SimulationConfig`], [`Prompt`], [`SimulationConfig::clamp`]); recordings of
 //! every spike ([`Recording`]); the linearized jitter-propagation stability analysis
 //! ([`stability`], docs/model.md §7).
 //!
@@ -31,6 +32,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod clamp;
 mod config;
 mod engine;
 mod error;

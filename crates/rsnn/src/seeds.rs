@@ -67,6 +67,9 @@ pub enum Purpose {
     Trial,
     /// The `index`-th job of an experiment suite; the job's own seed is a master seed in turn.
     Job,
+    /// The `index`-th clamped-recall protocol ([`crate::recipes::ClampedProtocol`]: choice and
+    /// jitter of the clamped neurons, random start, threshold noise).
+    ClampedRecall,
 }
 
 impl Purpose {
@@ -78,6 +81,7 @@ impl Purpose {
             Self::Sequence => 3,
             Self::Trial => 4,
             Self::Job => 5,
+            Self::ClampedRecall => 6,
         }
     }
 }
@@ -177,6 +181,7 @@ mod tests {
             s.free_run(1),
             s.recall(0),
             s.sub_seed(Purpose::Trial, 0),
+            s.sub_seed(Purpose::ClampedRecall, 0),
             s.job(0).master(),
             Seeds::new(2).free_run(0),
         ];

@@ -45,7 +45,8 @@ pub struct MemorizeSummary {
     pub mean_constraints: f64,
 }
 
-/// Memorizes `scores` with `objective` and summarizes the report.
+/// Memorizes `scores` with `objective` (default template and backend) and summarizes the
+/// report.
 pub fn memorize(
     network: &mut Network,
     scores: &[Score],
@@ -55,7 +56,16 @@ pub fn memorize(
         objective,
         ..Default::default()
     };
-    let report = memorize_network(network, scores, &config, |_, _| {})?;
+    memorize_with(network, scores, &config)
+}
+
+/// Memorizes `scores` as `config` says and summarizes the report.
+pub fn memorize_with(
+    network: &mut Network,
+    scores: &[Score],
+    config: &MemorizeConfig,
+) -> Result<(NetworkReport, MemorizeSummary)> {
+    let report = memorize_network(network, scores, config, |_, _| {})?;
     let summary = MemorizeSummary {
         neurons: report.neurons.len(),
         feasible: report.num_memorized(),
@@ -66,6 +76,22 @@ pub fn memorize(
         mean_constraints: report.mean_constraints(),
     };
     Ok((report, summary))
+}
+
+/// Fails unless every neuron was memorized and verified, saying how many were not and why.
+pub fn require_all_memorized(report: &NetworkReport) -> Result<()> {
+    let c = report.counts();
+    if c.memorized == c.total() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{} of {} neurons not memorized ({} infeasible, {} unverified, {} failed)",
+        c.total() - c.memorized,
+        c.total(),
+        c.infeasible,
+        c.unverified,
+        c.failed
+    )
 }
 
 /// The objectives by name (`none`, `l1`, `l2`, `linf`).

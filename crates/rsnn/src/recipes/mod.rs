@@ -1,9 +1,11 @@
 //! Recipes that compose the layers into the experiments of the paper: free recall from the
-//! perfect initial condition, associative recall from a partial noisy prompt, and sequences of
+//! perfect initial condition, associative recall from a partial noisy prompt (prompted for some
+//! cycles, or clamped during the whole run as in the original scripts), and sequences of
 //! prompts that switch between several stored memories.
 //!
 //! Conventions: score time 0 is at absolute time 0; cycle `k` is `[k T, (k + 1) T)`.
 
+mod clamped;
 mod prompts;
 mod protocol;
 mod random;
@@ -11,6 +13,7 @@ mod recall;
 mod record;
 mod sequence;
 
+pub use clamped::{ClampedProtocol, clamped_recall};
 pub use prompts::jittered_prompts;
 pub use protocol::{FreeStart, RecallProtocol};
 pub use random::NetworkSpec;

@@ -32,11 +32,15 @@ pub enum FreeStart {
     /// No spike history: the neurons start at rest.
     #[default]
     Silent,
-    /// The last period of an unrelated random score with the given rate as spike history.
+    /// The perfect initial condition of an unrelated random score with the given rate as spike
+    /// history.
     RandomScore {
         /// Rate parameter of the random score.
         rate: f64,
     },
+    /// The perfect initial condition of the memory itself as spike history
+    /// ([`super::perfect_history`]), as in the original package's `memory` start.
+    Memory,
 }
 
 impl Default for RecallProtocol {
@@ -63,7 +67,7 @@ impl RecallProtocol {
     pub fn validate(&self) -> Result<(), Error> {
         let rate = match self.free_start {
             FreeStart::RandomScore { rate } => rate,
-            FreeStart::Silent => 0.0,
+            FreeStart::Silent | FreeStart::Memory => 0.0,
         };
         let checks = [
             (
@@ -140,6 +144,7 @@ impl std::fmt::Display for FreeStart {
         match self {
             Self::Silent => f.write_str("silent"),
             Self::RandomScore { rate } => write!(f, "on a random score of rate {rate}"),
+            Self::Memory => f.write_str("on the memory"),
         }
     }
 }

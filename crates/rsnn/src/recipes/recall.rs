@@ -29,13 +29,24 @@ pub fn perfect_history(network: &Network, score: &Score) -> Result<Vec<SpikeTrai
         }
         .into());
     }
+    let periods = history_periods(network, score)?;
+    Ok(history_from_score(score, 0.0, periods)?)
+}
+
+/// The number of periods of the perfect initial condition: `max(1, ceil((d_max + H) / T))`
+/// with the largest delay `d_max` and the kernel's horizon `H` at [`HISTORY_TOLERANCE`].
+///
+/// # Errors
+/// A history of more than [`MAX_HISTORY_SPIKES`] spikes, naming `tau` or `delay`.
+pub(crate) fn history_periods(network: &Network, score: &Score) -> Result<usize, Error> {
+    let period = score.period();
     let max_delay = network
         .neurons()
         .iter()
         .flat_map(|n| n.inputs.iter().map(|i| i.delay))
         .fold(0.0f64, f64::max);
     let horizon = network.kernel().horizon(HISTORY_TOLERANCE)?;
-    let periods = ((max_delay + horizon) / score.period()).ceil().max(1.0);
+    let periods = ((max_delay + horizon) / period).ceil().max(1.0);
     // Name what makes the history long (the kernel's horizon or the delays) before the
     // simulation layer refuses the number of periods.
     let size = periods * score.num_spikes() as f64;
@@ -52,14 +63,67 @@ pub fn perfect_history(network: &Network, score: &Score) -> Result<Vec<SpikeTrai
                 compact(max_delay),
                 compact(horizon),
                 compact(periods),
-                compact(score.period())
+                compact(period)
             ),
         )
     })
     .map_err(rsnn_signal::SignalError::from)?;
     // A finite count within the limit, or any count for a score without spikes (whose
     // history is empty): the conversion saturates.
-    Ok(history_from_score(score, 0.0, periods as usize)?)
+    Ok(periods as usize)
+}
+
+/// The spike history of every neuron starting as `start` says (empty for a silent start);
+/// a random start draws its score from `rng`.
+pub(crate) fn start_history<R: Rng + ?Sized>(
+    rng: &mut R,
+    network: &Network,
+    score: &Score,
+    start: FreeStart,
+) -> Result<Vec<SpikeTrain>, Error> {
+    match start {
+        FreeStart::Silent => Ok(Vec::new()),
+        FreeStart::RandomScore { rate } => {
+            let sampler = ScoreSampler::new(score.period(), rate)?;
+            let other = sampler.sample_score(rng, network.num_neurons())?;
+            perfect_history(network, &other)
+        }
+        FreeStart::Memory => perfect_history(network, score),
+    }
+}
+
+/// Precision and recall of the `prompted` neurons, the others and all of them in each of the
+/// first `cycles` cycles of `recording`; the first `prompt_cycles` count as prompting.
+pub(crate) fn recall_cycles(
+    score: &Score,
+    recording: &Recording,
+    prompted: &[usize],
+    cycles: usize,
+    prompt_cycles: usize,
+) -> Result<Vec<RecallCycle>, Error> {
+    let total = score.num_channels();
+    let free: Vec<usize> = (0..total)
+        .filter(|n| prompted.binary_search(n).is_err())
+        .collect();
+    let all: Vec<usize> = (0..total).collect();
+    (0..cycles)
+        .map(|cycle| {
+            let start = cycle as f64 * score.period();
+            Ok(RecallCycle {
+                cycle,
+                prompting: cycle < prompt_cycles,
+                prompted: subset_similarity(score, recording, prompted, start)?,
+                free: subset_similarity(score, recording, &free, start)?,
+                all: subset_similarity(score, recording, &all, start)?.ok_or(
+                    Error::InvalidParameter {
+                        name: "network",
+                        value: 0.0,
+                        reason: "has no neuron",
+                    },
+                )?,
+            })
+        })
+        .collect()
 }
 
 /// Simulates `cycles` periods of `score` from the perfect initial condition
@@ -180,7 +244,7 @@ fn subset_similarity(
 /// Runs the associative-recall protocol on a network that memorized `score`.
 ///
 /// Every prompted cycle replays an independently jittered copy of the score; the neurons that
-/// are not prompted start silent (no spike history) or from a random score.
+/// are not prompted start silent (no spike history), from a random score or from the memory.
 ///
 /// # Errors
 /// Invalid protocol parameters, or a network and score that do not match.
@@ -223,44 +287,21 @@ pub fn associative_recall_with(
         protocol.prompt_cycles,
         protocol.prompt_jitter,
     )?;
-    let free: Vec<usize> = (0..total)
-        .filter(|n| prompted.binary_search(n).is_err())
-        .collect();
     let cycles = protocol.prompt_cycles + protocol.free_cycles;
     let mut config = SimulationConfig::new(0.0, cycles as f64 * period);
     config.sigma = protocol.sigma;
     config.seed = rng.random();
     config.prompts = prompts;
-    if let FreeStart::RandomScore { rate } = protocol.free_start {
-        let other = ScoreSampler::new(period, rate)?.sample_score(&mut rng, total)?;
-        let mut history = perfect_history(network, &other)?;
+    config.history = start_history(&mut rng, network, score, protocol.free_start)?;
+    if !config.history.is_empty() {
         for &n in &prompted {
-            history[n] = SpikeTrain::empty();
+            config.history[n] = SpikeTrain::empty();
         }
-        config.history = history;
     }
     let recording = Simulator::new(network)
         .run_with_progress(&config, progress)?
         .0;
-    let all: Vec<usize> = (0..total).collect();
-    let cycles = (0..cycles)
-        .map(|cycle| {
-            let start = cycle as f64 * period;
-            Ok(RecallCycle {
-                cycle,
-                prompting: cycle < protocol.prompt_cycles,
-                prompted: subset_similarity(score, &recording, &prompted, start)?,
-                free: subset_similarity(score, &recording, &free, start)?,
-                all: subset_similarity(score, &recording, &all, start)?.ok_or(
-                    Error::InvalidParameter {
-                        name: "network",
-                        value: 0.0,
-                        reason: "has no neuron",
-                    },
-                )?,
-            })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+    let cycles = recall_cycles(score, &recording, &prompted, cycles, protocol.prompt_cycles)?;
     Ok(RecallOutcome {
         prompted,
         recording,

@@ -1,7 +1,7 @@
 //! The summary of `capacity`: aggregate the trial blocks into (K, T) cells and capacities, then
 //! write the CSV file, the figure and the Markdown section.
 
-use super::{Finished, REQUIRED};
+use super::{Finished, Output, Params, REQUIRED};
 use crate::experiments::common::{f3, group, plot_lines};
 use crate::reproduce::report::{table, write_csv};
 use anyhow::Result;
@@ -40,7 +40,8 @@ pub struct CapacityRow {
     pub inputs: usize,
     /// The most trials run at one period.
     pub max_trials: usize,
-    /// The longest period stored before the first failing one (None: already T = 10 fails).
+    /// The longest period stored before the first failing one (None: already the first period
+    /// fails).
     pub capacity: Option<u64>,
     /// The first failing period and its fraction of feasible trials (None: none failed).
     pub first_fail: Option<(u64, f64)>,
@@ -54,17 +55,25 @@ pub fn summarize(done: &[Finished], dir: &Path) -> Result<String> {
     Ok(markdown(&capacity_rows(&cells)))
 }
 
-/// Sums the blocks that ran into cells. Periods beyond the first failing one (per K) are
-/// irrelevant to the capacity and are computed or skipped depending on timing and sharding:
-/// they are left out.
+/// Sums the blocks that ran into cells (a trial is feasible when memorized and verified).
 pub fn cells(done: &[Finished]) -> Cells {
+    block_cells(
+        done.iter()
+            .map(|f| (&f.job.params, &f.result, f.result.statuses.memorized)),
+    )
+}
+
+/// Sums blocks `(parameters, result, feasible trials)` into cells. Periods beyond the first
+/// failing one (per K) are irrelevant to the capacity and are computed or skipped depending on
+/// timing and sharding: they are left out.
+pub fn block_cells<'a>(blocks: impl IntoIterator<Item = (&'a Params, &'a Output, usize)>) -> Cells {
     let mut cells = Cells::new();
-    for f in done.iter().filter(|f| !f.result.skipped) {
-        let key = (f.job.params.inputs, f.job.params.period as u64);
+    for (params, result, feasible) in blocks.into_iter().filter(|b| !b.1.skipped) {
+        let key = (params.inputs, params.period as u64);
         let cell = cells.entry(key).or_default();
-        cell.feasible += f.result.statuses.memorized;
-        cell.trials += f.result.trials;
-        cell.failed |= f.result.decided_fail;
+        cell.feasible += feasible;
+        cell.trials += result.trials;
+        cell.failed |= result.decided_fail;
     }
     let mut first_failing: BTreeMap<usize, u64> = BTreeMap::new();
     for (&(k, t), cell) in &cells {
@@ -128,42 +137,45 @@ fn plot_feasibility(dir: &Path, cells: &Cells) -> Result<()> {
     )
 }
 
+/// The columns of a capacity row after K: trials per period, T*, T*/K, the first period below
+/// 99%.
+pub fn capacity_columns(r: &CapacityRow) -> Vec<String> {
+    let k = r.inputs;
+    vec![
+        r.max_trials.to_string(),
+        match (r.capacity, r.first_fail) {
+            (None, Some((t, _))) => format!("< {t}"),
+            (None, None) => "-".into(),
+            (Some(t), None) => format!(">= {t}"),
+            (Some(t), Some(_)) => t.to_string(),
+        },
+        r.capacity
+            .map_or("-".into(), |t| format!("{:.3}", t as f64 / k as f64)),
+        r.first_fail
+            .map_or("none up to the longest period tried".into(), |(t, fr)| {
+                format!("T = {t}: {}", f3(fr))
+            }),
+    ]
+}
+
+/// The header of [`capacity_columns`].
+pub const CAPACITY_HEADER: [&str; 4] = [
+    "trials per period (at most)",
+    "T*",
+    "T*/K",
+    "first T below 99%",
+];
+
 fn markdown(capacities: &[CapacityRow]) -> String {
     let rows: Vec<Vec<String>> = capacities
         .iter()
-        .map(|r| {
-            let k = r.inputs;
-            vec![
-                k.to_string(),
-                r.max_trials.to_string(),
-                match (r.capacity, r.first_fail) {
-                    (None, _) => "< 10".into(),
-                    (Some(t), None) => format!(">= {t}"),
-                    (Some(t), Some(_)) => t.to_string(),
-                },
-                r.capacity
-                    .map_or("-".into(), |t| format!("{:.3}", t as f64 / k as f64)),
-                r.first_fail
-                    .map_or("none up to the longest period tried".into(), |(t, fr)| {
-                        format!("T = {t}: {}", f3(fr))
-                    }),
-            ]
-        })
+        .map(|r| [vec![r.inputs.to_string()], capacity_columns(r)].concat())
         .collect();
     let mut md = String::from(
         "Capacity T* (largest T with at least 99% feasible trials; raw data: \
          capacity/capacity.csv; figure: [feasibility](capacity/feasibility.svg)):\n\n",
     );
-    md.push_str(&table(
-        &[
-            "K",
-            "trials per period (at most)",
-            "T*",
-            "T*/K",
-            "first T below 99%",
-        ],
-        &rows,
-    ));
+    md.push_str(&table(&[&["K"][..], &CAPACITY_HEADER[..]].concat(), &rows));
     md.push_str(
         "\nReference (paper): the capacity grows linearly in K when the inputs are diverse, \
          so T*/K does not vanish as K grows.\n",

@@ -1,7 +1,7 @@
 //! The summary of `recall`: aggregate the runs into per-cycle means, then write the CSV file,
 //! the figures and the Markdown section.
 
-use super::{Finished, Start};
+use super::{Finished, RecallRun, Start};
 use crate::experiments::common::{Curves, f3, group, mean_min, plot_lines};
 use crate::reproduce::report::{table, write_csv};
 use anyhow::Result;
@@ -54,7 +54,7 @@ pub struct MeanRow {
 /// Writes `recall.csv` and the figures; returns the Markdown section.
 pub fn summarize(done: &[Finished], dir: &Path) -> Result<String> {
     let cycles = cycle_rows(done);
-    write_cycles(dir, &cycles)?;
+    write_cycles(dir, "recall.csv", ["prompted", "free", "all"], &cycles)?;
     let means = mean_rows(&cycles);
     for start in Start::ALL {
         plot_start(dir, start, &means)?;
@@ -71,11 +71,18 @@ const UNDEFINED: Similarity = Similarity {
 
 /// Every cycle of every run, in job order.
 pub fn cycle_rows(done: &[Finished]) -> Vec<CycleRow> {
+    runs_rows(done.iter().map(|f| (f.job.params.net, &f.result.runs[..])))
+}
+
+/// Every cycle of the runs of each network `(net, runs)`, in the order given.
+pub fn runs_rows<'a>(
+    networks: impl IntoIterator<Item = (usize, &'a [RecallRun])>,
+) -> Vec<CycleRow> {
     let mut rows = Vec::new();
-    for f in done {
-        for run in &f.result.runs {
+    for (net, runs) in networks {
+        for run in runs {
             rows.extend(run.cycles.iter().map(|c| CycleRow {
-                net: f.job.params.net,
+                net,
                 start: run.start,
                 sigma: run.sigma,
                 cycle: c.cycle,
@@ -114,16 +121,21 @@ pub fn mean_rows(cycles: &[CycleRow]) -> Vec<MeanRow> {
 /// For one start, min(mean precision, mean recall) of all neurons per cycle, one curve per
 /// sigma.
 pub fn start_curves(start: Start, means: &[MeanRow]) -> Curves {
+    group_curves(start, means, 2)
+}
+
+/// For one start, min(mean precision, mean recall) of the neurons of `set` (0 prompted, 1
+/// free, 2 all) per cycle, one curve per sigma.
+pub fn group_curves(start: Start, means: &[MeanRow], set: usize) -> Curves {
     let points = means.iter().filter(|m| m.start == start).map(|m| {
-        (
-            format!("sigma = {}", m.sigma),
-            (m.cycle as f64, m.means[4].min(m.means[5])),
-        )
+        let (p, r) = (m.means[2 * set], m.means[2 * set + 1]);
+        (format!("sigma = {}", m.sigma), (m.cycle as f64, p.min(r)))
     });
     group(points)
 }
 
-fn write_cycles(dir: &Path, cycles: &[CycleRow]) -> Result<()> {
+/// Writes the cycles into `dir/file`, naming the three sets of neurons `sets` in the header.
+pub fn write_cycles(dir: &Path, file: &str, sets: [&str; 3], cycles: &[CycleRow]) -> Result<()> {
     let rows: Vec<Vec<String>> = cycles
         .iter()
         .map(|c| {
@@ -137,25 +149,14 @@ fn write_cycles(dir: &Path, cycles: &[CycleRow]) -> Result<()> {
             row
         })
         .collect();
-    let header = [
-        "net",
-        "start",
-        "sigma",
-        "cycle",
-        "prompted_precision",
-        "prompted_recall",
-    ];
-    let more = [
-        "free_precision",
-        "free_recall",
-        "all_precision",
-        "all_recall",
-    ];
-    write_csv(
-        &dir.join("recall.csv"),
-        &[&header[..], &more[..]].concat(),
-        &rows,
-    )
+    let mut header: Vec<String> = ["net", "start", "sigma", "cycle"]
+        .map(String::from)
+        .to_vec();
+    for set in sets {
+        header.extend([format!("{set}_precision"), format!("{set}_recall")]);
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    write_csv(&dir.join(file), &header, &rows)
 }
 
 fn plot_start(dir: &Path, start: Start, means: &[MeanRow]) -> Result<()> {
@@ -194,7 +195,9 @@ fn markdown(means: &[MeanRow]) -> String {
     md.push_str(&table(&[&header[..], &more[..]].concat(), &rows));
     md.push_str(
         "\nReference (paper): once all neurons run freely, precision and recall of all neurons \
-         reach about 0.95.\n",
+         reach about 0.95. Reference (the original package's shipped networks, L = 200, \
+         K = 500, T = 50, half of the neurons prompted): its L2 network recalls the memory \
+         (0.953 / 0.955 after the prompt), its L1 network does not (0.14 / 0.09).\n",
     );
     md
 }

@@ -85,8 +85,9 @@ impl Typed for Stability {
     type Output = Output;
     const NAME: &'static str = "stability";
     const DESCRIPTION: &'static str = "Free recall from the perfect initial condition with \
-         threshold noise, for every objective: precision and recall per cycle, and the spectral \
-         radius of the jitter map after removing the eigenvalue 1.";
+         threshold noise, for every objective (none: a simplex vertex): precision and recall per \
+         cycle, and the spectral radius of the jitter map after removing the eigenvalue 1. The \
+         original scripts' protocol is the same runs with the objectives none, L1 and L2.";
 
     fn plan(&self, suite: Suite) -> Vec<Job<Params>> {
         let scale = suite.scale;

@@ -193,23 +193,96 @@ fn plot_l2_cycles(dir: &Path, cycles: &[CycleRow]) -> Result<()> {
     )
 }
 
+/// The objective as the report names it: the objective none is a vertex of the feasible set,
+/// computed by simplex (microlp), as the original package's solver returned.
+pub fn label(objective: &str) -> String {
+    match objective {
+        "none" => "none (simplex vertex)".to_owned(),
+        "l1" => "L1".to_owned(),
+        "l2" => "L2".to_owned(),
+        "linf" => "L-infinity".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The objectives of the original scripts' protocol.
+const ORIGINAL: [&str; 3] = ["none", "l1", "l2"];
+
+/// The original scripts' protocol's view of the same runs: objectives none, L1 and L2, the
+/// mean spectral radius and the mean precision / recall of every sigma, one row per objective,
+/// and the original package's reference.
+pub fn original_table(objectives: &[ObjectiveRow], noise: &[NoiseRow]) -> String {
+    let mut sigmas: Vec<f64> = Vec::new();
+    for r in noise {
+        if !sigmas.contains(&r.sigma) {
+            sigmas.push(r.sigma);
+        }
+    }
+    let mut rows = Vec::new();
+    for objective in ORIGINAL {
+        let Some(o) = objectives.iter().find(|o| o.objective == objective) else {
+            continue;
+        };
+        let mut row = vec![
+            label(objective),
+            o.radius.map_or("-".into(), |r| format!("{:.2e}", r.0)),
+        ];
+        for &sigma in &sigmas {
+            let cell = noise
+                .iter()
+                .find(|r| r.objective == objective && r.sigma == sigma)
+                .map_or("-".into(), |r| {
+                    format!("{} / {}", f3(r.precision.0), f3(r.recall.0))
+                });
+            row.push(cell);
+        }
+        rows.push(row);
+    }
+    let mut reference = vec![
+        "reference: the original package's shipped L2 network (L = 200, K = 500, T = 50)".into(),
+        "1.7e-4".into(),
+    ];
+    reference.extend(sigmas.iter().map(|&s| {
+        if s == 0.1 {
+            "precision 0.951-0.955".into()
+        } else {
+            "-".into()
+        }
+    }));
+    rows.push(reference);
+    let mut header = vec!["objective".to_owned(), "mean radius".to_owned()];
+    header.extend(sigmas.iter().map(|s| format!("sigma {s}")));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    table(&header, &rows)
+}
+
 fn markdown(objectives: &[ObjectiveRow], noise: &[NoiseRow]) -> String {
-    let mut md = String::from(
+    let mut ours = String::from(
         "Figures: [similarity against noise](stability/similarity-vs-noise.svg), \
-         [L2 per cycle](stability/cycles-l2.svg).\n\n\
+         [L2 per cycle](stability/cycles-l2.svg). The objective none is a vertex of the \
+         feasible set (a pure LP solved by simplex).\n\n\
          Memorization and stability per objective (means over networks):\n\n",
     );
-    md.push_str(&memorization_table(objectives));
-    md.push_str(
+    ours.push_str(&memorization_table(objectives));
+    ours.push_str(
         "\nPrecision and recall over all cycles and networks (raw data: \
          stability/stability.csv):\n\n",
     );
-    md.push_str(&similarity_table(noise));
-    md.push_str(
+    ours.push_str(&similarity_table(noise));
+    ours.push_str(
         "\nReference (paper, L2, sigma = 0.1, L = 200, K = 500, T = 50): precision = recall \
          of about 0.95 in every cycle, no drift; spectral radius well below 1.\n",
     );
-    md
+    let mut original = String::from(
+        "The same runs as rsnn's protocol (L = 200, K = 500, T = 50 at full scale, sigma in \
+         {0.05, 0.1, 0.15, 0.2}, 10 cycles from the perfect initial condition) with the \
+         original scripts' objectives none, L1 and L2; none is the simplex vertex, as the \
+         original package's solver returned. Mean precision / recall over cycles and networks; \
+         radius: the spectral radius of the jitter map without the eigenvalue 1 (the \
+         original's second eigenvalue):\n\n",
+    );
+    original.push_str(&original_table(objectives, noise));
+    crate::experiments::protocol::sections(Some(ours), Some(original))
 }
 
 fn memorization_table(objectives: &[ObjectiveRow]) -> String {
@@ -220,7 +293,7 @@ fn memorization_table(objectives: &[ObjectiveRow]) -> String {
         .iter()
         .map(|r| {
             vec![
-                r.objective.clone(),
+                label(&r.objective),
                 r.networks.to_string(),
                 format!("{:.1}/{}", r.mean_feasible, r.neurons),
                 format!("{:.1}", r.mean_seconds),
@@ -250,7 +323,7 @@ fn similarity_table(noise: &[NoiseRow]) -> String {
             let (p, q) = (r.precision, r.recall);
             let stats = [p.0, p.1, q.0, q.1].map(f3);
             [
-                vec![r.objective.clone(), r.sigma.to_string()],
+                vec![label(&r.objective), r.sigma.to_string()],
                 stats.to_vec(),
             ]
             .concat()

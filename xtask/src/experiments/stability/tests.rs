@@ -1,6 +1,6 @@
 //! The aggregate steps of the stability summary on hand-made results.
 
-use super::summary::{cycle_rows, l2_curves, noise_rows, objective_rows};
+use super::summary::{cycle_rows, l2_curves, label, noise_rows, objective_rows, original_table};
 use super::*;
 use crate::experiments::common::memorized;
 
@@ -95,4 +95,22 @@ fn a_result_without_its_stability_field_does_not_parse() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("missing field `stability`"), "{e}");
+}
+
+#[test]
+fn the_original_view_labels_none_as_the_vertex_and_gives_the_reference() {
+    let done = two_networks();
+    let noise = noise_rows(&cycle_rows(&done));
+    let md = original_table(&objective_rows(&done), &noise);
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines[0], "| objective | mean radius | sigma 0.1 |");
+    // The objectives in the original scripts' order (none, L1, L2), then the reference.
+    assert_eq!(lines[2], "| none (simplex vertex) | - | 0.200 / 0.200 |");
+    assert_eq!(lines[3], "| L2 | 4.00e-1 | 0.850 / 0.900 |");
+    assert!(
+        lines[4].contains("1.7e-4") && lines[4].contains("0.951-0.955"),
+        "{md}"
+    );
+    assert_eq!(lines.len(), 5);
+    assert_eq!(label("linf"), "L-infinity");
 }
