@@ -78,6 +78,32 @@ pub fn memorize_with(
     Ok((report, summary))
 }
 
+/// A sentence naming the networks (index and memorization) in which some neurons were not
+/// memorized (they keep zero weights and stay silent), or nothing when every neuron was.
+pub fn unmemorized_note<'a>(
+    networks: impl IntoIterator<Item = (usize, &'a MemorizeSummary)>,
+) -> String {
+    let items: Vec<String> = networks
+        .into_iter()
+        .filter(|(_, m)| m.feasible < m.neurons)
+        .map(|(net, m)| {
+            format!(
+                "network {net} ({} of {})",
+                m.neurons - m.feasible,
+                m.neurons
+            )
+        })
+        .collect();
+    if items.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\nNot every neuron could be memorized under the continuous template in {}: those \
+         neurons keep zero weights and stay silent, and the runs count them as they are.\n",
+        items.join(", ")
+    )
+}
+
 /// Fails unless every neuron was memorized and verified, saying how many were not and why.
 pub fn require_all_memorized(report: &NetworkReport) -> Result<()> {
     let c = report.counts();
@@ -186,5 +212,17 @@ mod tests {
         assert_eq!(mean_min(&[1.0, 0.5]), (0.75, 0.5));
         assert!(mean_min(&[]).0.is_nan());
         assert_eq!(f3(f64::NAN), "-");
+    }
+
+    #[test]
+    fn networks_with_unmemorized_neurons_are_named() {
+        let (all, some) = (memorized(200, 200, 1.0), memorized(200, 198, 1.0));
+        assert_eq!(unmemorized_note([(0, &all), (1, &all)]), "");
+        let note = unmemorized_note([(0, &all), (1, &some), (2, &all)]);
+        assert!(note.contains("network 1 (2 of 200)"), "{note}");
+        assert!(
+            !note.contains("network 0") && !note.contains("network 2"),
+            "{note}"
+        );
     }
 }

@@ -9,7 +9,7 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use super::common::{MemorizeSummary, NetSpec, build, memorize, require_all_memorized, spec};
+use super::common::{MemorizeSummary, NetSpec, build, memorize, spec};
 use super::protocol::{self, Protocol};
 use super::{Family, network_seed};
 use crate::reproduce::{Context, Done, Job, Scale, Suite, Typed};
@@ -163,12 +163,12 @@ fn plan_ours(suite: Suite) -> Vec<Job<Params>> {
         .collect()
 }
 
-/// Runs one job of rsnn's protocol.
+/// Runs one job of rsnn's protocol, whatever the number of neurons memorized (the others keep
+/// zero weights; the summary names such networks).
 fn execute_ours(job: &Job<Params>) -> Result<Output> {
     let p = &job.params;
     let (scores, mut network) = build(&p.spec, 1, job.seed)?;
-    let (report, memorize) = memorize(&mut network, &scores, Objective::L2)?;
-    require_all_memorized(&report)?;
+    let (_, memorize) = memorize(&mut network, &scores, Objective::L2)?;
     let free_cycles = p
         .cycles
         .checked_sub(p.prompt_cycles)

@@ -4,7 +4,7 @@
 //! and run freely for 10 cycles.
 
 use super::{Output, RecallRun, Start};
-use crate::experiments::common::{NetSpec, build, memorize, require_all_memorized, spec};
+use crate::experiments::common::{NetSpec, build, memorize, spec};
 use crate::experiments::{Family, network_seed};
 use crate::reproduce::{Job, Scale, Suite};
 use anyhow::Result;
@@ -63,14 +63,14 @@ pub fn plan(suite: Suite) -> Vec<Job<Params>> {
         .collect()
 }
 
-/// Memorizes the network (L2) and runs every sigma and start; run `i` (sigma index times 3
+/// Memorizes the network (L2) and runs every sigma and start, whatever the number of neurons
+/// memorized (the others keep zero weights; the summary names such networks); run `i` (sigma index times 3
 /// plus the start: silent 0, random 1, memory 2) has the seed
 /// `Seeds::new(job seed).sub_seed(ClampedRecall, i)`.
 pub fn execute(job: &Job<Params>) -> Result<Output> {
     let p = &job.params;
     let (scores, mut network) = build(&p.spec, 1, job.seed)?;
-    let (report, memorize) = memorize(&mut network, &scores, Objective::L2)?;
-    require_all_memorized(&report)?;
+    let (_, memorize) = memorize(&mut network, &scores, Objective::L2)?;
     let mut runs = Vec::new();
     for (i, &sigma) in p.sigmas.iter().enumerate() {
         for (j, start) in STARTS.into_iter().enumerate() {

@@ -4,7 +4,7 @@
 use super::OriginalFinished;
 use super::original::STARTS;
 use super::summary::{MeanRow, group_curves, mean_rows, runs_rows, write_cycles};
-use crate::experiments::common::{f3, group, mean_min, plot_lines};
+use crate::experiments::common::{f3, group, mean_min, plot_lines, unmemorized_note};
 use crate::reproduce::report::table;
 use anyhow::Result;
 use std::path::Path;
@@ -53,7 +53,8 @@ pub fn summarize(done: &[OriginalFinished], dir: &Path) -> Result<String> {
         )?;
     }
     let networks = done.len();
-    Ok(markdown(&start_rows(&means), networks))
+    let note = unmemorized_note(done.iter().map(|f| (f.job.params.net, &f.result.memorize)));
+    Ok(markdown(&start_rows(&means), networks) + &note)
 }
 
 /// The means of every start and sigma, in the order of their first appearance.

@@ -2,7 +2,7 @@
 //! the figures and the Markdown section.
 
 use super::{Finished, RecallRun, Start};
-use crate::experiments::common::{Curves, f3, group, mean_min, plot_lines};
+use crate::experiments::common::{Curves, f3, group, mean_min, plot_lines, unmemorized_note};
 use crate::reproduce::report::{table, write_csv};
 use anyhow::Result;
 use rsnn::prelude::Similarity;
@@ -59,7 +59,8 @@ pub fn summarize(done: &[Finished], dir: &Path) -> Result<String> {
     for start in Start::ALL {
         plot_start(dir, start, &means)?;
     }
-    Ok(markdown(&means))
+    let note = unmemorized_note(done.iter().map(|f| (f.job.params.net, &f.result.memorize)));
+    Ok(markdown(&means) + &note)
 }
 
 /// The similarity of an empty group (never the case in this experiment, whose prompted
