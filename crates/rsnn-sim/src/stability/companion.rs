@@ -73,21 +73,17 @@ impl JitterMap {
     pub(super) fn apply_into(&self, state: &[f64], next: &mut [f64]) {
         let size = self.spikes.len();
         let dim = self.dimension();
-        assert!(state.len() == dim && next.len() == dim, "state of the wrong length");
+        assert!(
+            state.len() == dim && next.len() == dim,
+            "state of the wrong length"
+        );
         // Column c < D of a weight reads next[c]: a spike of this period already updated
         // (c < M) or the shifted state (M <= c < D); c >= D reads the oldest period.
         next[size..].copy_from_slice(&state[..dim - size]);
         for (m, row) in self.rows.iter().enumerate() {
             let split = self.splits[m];
             let (recent, oldest) = row.split_at(split);
-            let mut sum = 0.0;
-            for &(c, a) in recent {
-                sum += a * next[c];
-            }
-            for &(c, a) in oldest {
-                sum += a * state[c - size];
-            }
-            next[m] = sum;
+            next[m] = gather(recent, next, 0) + gather(oldest, state, size);
         }
     }
 
@@ -142,4 +138,22 @@ impl JitterMap {
             form: MapForm::Folded,
         }
     }
+}
+
+/// `sum a * x[c - offset]` over the weights `(c, a)`, with four partial sums (the terms are
+/// many and a single chain of additions would wait on each one).
+fn gather(terms: &[(usize, f64)], x: &[f64], offset: usize) -> f64 {
+    let mut sums = [0.0; 4];
+    let mut chunks = terms.chunks_exact(4);
+    for chunk in &mut chunks {
+        for (sum, &(c, a)) in sums.iter_mut().zip(chunk) {
+            *sum += a * x[c - offset];
+        }
+    }
+    let rest: f64 = chunks
+        .remainder()
+        .iter()
+        .map(|&(c, a)| a * x[c - offset])
+        .sum();
+    (sums[0] + sums[1]) + (sums[2] + sums[3]) + rest
 }

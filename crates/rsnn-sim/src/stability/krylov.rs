@@ -14,9 +14,9 @@ use rand_chacha::ChaCha8Rng;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Largest residual `||A v - lambda v||` (unit `v`) below which a Ritz pair is converged,
-/// relative to the largest magnitude among the wanted eigenvalues' first estimates (see
-/// [`largest`]).
-pub const KRYLOV_TOLERANCE: f64 = 1e-13;
+/// relative to the scale of the map: the largest sum of the magnitudes of a row's weights (at
+/// least 1, since the weights sum to 1).
+pub const KRYLOV_TOLERANCE: f64 = 1e-14;
 
 /// The seed of the (fixed) start vector of the Krylov iteration.
 const START_SEED: u64 = 0x6a69_7474_6572;
@@ -112,9 +112,7 @@ pub(super) struct KrylovSpectrum {
 /// The `count` eigenvalues of largest magnitude of the map with the trivial eigenvalue
 /// deflated (at most `D - 1`: the deflated 0 is never asked for), by restarted Krylov–Schur
 /// from a fixed pseudo-random start vector of mean zero. Converged means a residual below
-/// [`KRYLOV_TOLERANCE`] times the map's scale: the largest magnitude of a first, unconverged
-/// estimate of the spectrum, at least `1e-3` (so that maps with a tiny spectrum are still
-/// resolved to about `1e-16` absolute).
+/// [`KRYLOV_TOLERANCE`] times [`JitterMap::scale`].
 ///
 /// # Errors
 /// [`SimError::KrylovNoConvergence`] when fewer than the wanted eigenvalues converge within
@@ -134,7 +132,6 @@ pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, S
     let mut v0: Vec<f64> = (0..dim).map(|_| rng.random::<f64>() - 0.5).collect();
     let mean = v0.iter().sum::<f64>() / dim as f64;
     v0.iter_mut().for_each(|x| *x -= mean);
-    let scale = first_estimate(&op, &v0).max(1e-3);
     let v0 = Col::from_fn(dim, |i| v0[i]);
     let params = PartialEigenParams {
         max_restarts: MAX_RESTARTS,
@@ -149,7 +146,7 @@ pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, S
         &mut values,
         &op,
         v0.as_ref(),
-        KRYLOV_TOLERANCE * scale,
+        KRYLOV_TOLERANCE * map.scale(),
         par,
         MemStack::new(&mut memory),
         params,
@@ -163,9 +160,14 @@ pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, S
             restarts: MAX_RESTARTS,
         });
     }
-    let max_residual = (0..count)
-        .map(|k| residual(&op, values[k], vectors.col(k)))
-        .fold(0.0, f64::max);
+    // The eigenvector of a conjugate eigenvalue is the conjugate one, with the same residual.
+    let mut max_residual: f64 = 0.0;
+    for k in 0..count {
+        let conjugate = k > 0 && values[k - 1] == values[k].conj() && values[k].im != 0.0;
+        if !conjugate {
+            max_residual = max_residual.max(residual(&op, values[k], vectors.col(k)));
+        }
+    }
     let mut values: Vec<(f64, f64)> = values.iter().map(|z| (z.re, z.im)).collect();
     values.sort_by(|a, b| {
         b.0.hypot(b.1)
@@ -177,25 +179,6 @@ pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, S
         max_residual,
         applications: op.applications(),
     })
-}
-
-/// The norm growth `||A x|| / ||x||` over a few applications from `x`: a lower estimate of the
-/// largest eigenvalue magnitude, used to scale the tolerance.
-fn first_estimate(op: &Deflated<'_>, x: &[f64]) -> f64 {
-    let mut x = x.to_vec();
-    let mut y = vec![0.0; x.len()];
-    let mut growth = 0.0;
-    for _ in 0..4 {
-        let norm = x.iter().map(|a| a * a).sum::<f64>().sqrt();
-        if norm == 0.0 {
-            return growth;
-        }
-        op.apply_slice(&x, &mut y);
-        growth = y.iter().map(|a| a * a).sum::<f64>().sqrt() / norm;
-        x.copy_from_slice(&y);
-        x.iter_mut().for_each(|a| *a /= norm);
-    }
-    growth
 }
 
 /// `||A v - lambda v|| / (||v|| |lambda|)` of a complex eigenpair (the absolute residual for

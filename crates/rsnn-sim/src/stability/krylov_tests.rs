@@ -92,7 +92,8 @@ fn agree(map: &JitterMap, count: usize) -> f64 {
     assert!(max_residual.is_finite());
     assert!(applications > requested);
     let (re, im) = report.trivial_eigenvalue.unwrap();
-    assert!((re - 1.0).abs() < 1e-12 && im == 0.0);
+    // 1 up to the rounding of the row sums (weights of both signs cancel).
+    assert!((re - 1.0).abs() < 1e-13 * map.scale() && im == 0.0, "{re}");
     let magnitudes: Vec<f64> = report
         .eigenvalues
         .iter()
@@ -114,7 +115,10 @@ fn agree(map: &JitterMap, count: usize) -> f64 {
         );
     }
     assert!((report.spectral_radius - radius).abs() <= 1e-8 * radius + ROUNDING);
-    assert_eq!(report.top_magnitudes, magnitudes[..requested.min(TOP_EIGENVALUES)]);
+    assert_eq!(
+        report.top_magnitudes,
+        magnitudes[..requested.min(TOP_EIGENVALUES)]
+    );
     max_residual
 }
 
@@ -147,8 +151,8 @@ proptest::proptest! {
     #[test]
     fn krylov_agrees_with_dense(
         seed in 0u64..1_000_000,
-        n in 10usize..30,
-        k in 2usize..8,
+        n in 20usize..40,
+        k in 6usize..10,
         period in 8.0f64..70.0,
         count in 1usize..12,
     ) {
@@ -205,21 +209,29 @@ fn deflation_replaces_exactly_the_trivial_eigenvalue_by_zero() {
         assert!(large(&want) >= 5, "{want:?}");
         for (z, w) in want.iter().zip(&got).take(large(&want)) {
             let d = (z.0.hypot(z.1) - w.0.hypot(w.1)).abs();
-            assert!(d < 1e-9 * radius, "{z:?} vs {w:?}");
+            // Both are dense eigenvalues of matrices differing by rounding; some of these
+            // random maps' eigenvalues are ill-conditioned (near-defective), hence 1e-7, still
+            // far below the trivial eigenvalue's 1.
+            assert!(d < 1e-7 * radius, "{z:?} vs {w:?}");
         }
     }
 }
 
 #[test]
 fn auto_is_dense_for_small_maps_and_krylov_above() {
-    assert_eq!(EigenMethod::Auto.resolve(AUTO_DENSE_DIMENSION), EigenMethod::Dense);
+    assert_eq!(
+        EigenMethod::Auto.resolve(AUTO_DENSE_DIMENSION),
+        EigenMethod::Dense
+    );
     assert_eq!(
         EigenMethod::Auto.resolve(AUTO_DENSE_DIMENSION + 1),
         EigenMethod::Krylov
     );
     assert_eq!(EigenMethod::Dense.resolve(1 << 20), EigenMethod::Dense);
     assert_eq!(EigenMethod::Krylov.resolve(3), EigenMethod::Krylov);
-    let map = (0..).find_map(|seed| random_map(seed, 10, 4, 60.0)).unwrap();
+    let map = (0..)
+        .find_map(|seed| random_map(seed, 10, 4, 60.0))
+        .unwrap();
     assert!(map.dimension() <= AUTO_DENSE_DIMENSION);
     assert_eq!(map.analyze().unwrap().solver, Solver::Dense);
 }

@@ -132,6 +132,15 @@ impl JitterMap {
         self.rows.get(m).map(Vec::as_slice)
     }
 
+    /// The scale of the map: the largest sum of the magnitudes of a row's weights (at least
+    /// 1, since the weights sum to 1; 1 for a map without spikes).
+    pub fn scale(&self) -> f64 {
+        self.rows
+            .iter()
+            .map(|row| row.iter().map(|&(_, a)| a.abs()).sum::<f64>())
+            .fold(1.0, f64::max)
+    }
+
     /// The slope denominator `z'(s_m)` (the sum of the terms) of spike `m`.
     pub fn slope(&self, m: usize) -> Option<f64> {
         self.slopes.get(m).copied()

@@ -201,6 +201,6 @@ pub const DENSE_HINT: &str = "raise it with StabilityOptions::max_dense_dimensio
     Krylov method (EigenMethod::Krylov)";
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod krylov_tests;
+#[cfg(test)]
+mod tests;

@@ -1,8 +1,8 @@
 //! The report of the stability analysis (file kind `stability`) and the form of the map it
 //! was computed from.
 
-use rsnn_signal::{SignalError, compact};
 use rsnn_signal::io::{FileData, OlderData};
+use rsnn_signal::{SignalError, compact};
 use serde::{Deserialize, Serialize};
 
 /// The state the jitter map acts on (docs/model.md §7).
