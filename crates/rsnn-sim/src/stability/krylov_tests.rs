@@ -21,7 +21,6 @@ fn random_map(seed: u64, n: usize, k: usize, period: f64) -> Option<JitterMap> {
                     weight: rng.random::<f64>() * 1.5 - 0.5,
                 })
                 .collect(),
-            ..Neuron::default()
         })
         .collect();
     let network = Network::new(neurons, AlphaKernel::default()).ok()?;

@@ -132,6 +132,11 @@ impl JitterMap {
         self.rows.get(m).map(Vec::as_slice)
     }
 
+    /// The number of stored weights (one multiply-add each per application of the map).
+    pub fn num_terms(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum()
+    }
+
     /// The scale of the map: the largest sum of the magnitudes of a row's weights (at least
     /// 1, since the weights sum to 1; 1 for a map without spikes).
     pub fn scale(&self) -> f64 {

@@ -24,7 +24,7 @@ mod method;
 mod report;
 
 pub use krylov::KRYLOV_TOLERANCE;
-pub use map::JitterMap;
+pub use map::{JitterMap, MAP_HINT};
 pub use method::{AUTO_DENSE_DIMENSION, EigenMethod, StabilityOptions};
 pub use report::{MapForm, Solver, StabilityReport};
 
