@@ -80,6 +80,11 @@ pub fn analyze(
     out: &Output,
 ) -> Result<StabilityReport> {
     initial::check_channels(network, score)?;
+    let dense_hint =
+        |e: rsnn::sim::SimError| flags::raise_with(e.into(), DENSE_HINT, "--max-dimension");
+    options
+        .check_dense_spikes(score.num_spikes())
+        .map_err(dense_hint)?;
     let map = JitterMap::new_within(network, score, max_terms)
         .map_err(|e| flags::raise_with(e.into(), MAP_HINT, "--max-terms"))?;
     match options.method.resolve(map.dimension()) {
@@ -90,7 +95,7 @@ pub fn analyze(
     let report = map.analyze_with(options);
     spinner.finish_and_clear();
     interrupt::check()?;
-    report.map_err(|e| flags::raise_with(e.into(), DENSE_HINT, "--max-dimension"))
+    report.map_err(dense_hint)
 }
 
 /// A short description of a report: the spectrum, then the form of the map and the solver on

@@ -71,7 +71,43 @@ pub fn analyze_with(
     score: &Score,
     options: &StabilityOptions,
 ) -> Result<StabilityReport, SimError> {
+    options.check_dense_spikes(score.num_spikes())?;
     JitterMap::new(network, score)?.analyze_with(options)
+}
+
+/// `Ok` when a dense matrix of `dimension` rows fits `max_dimension`, else the limit error.
+fn check_dense(dimension: usize, spikes: usize, max_dimension: f64) -> Result<(), SimError> {
+    LimitExceeded::check(dimension as f64, max_dimension, |dimension| {
+        LimitExceeded::new(
+            "score",
+            spikes as f64,
+            dimension,
+            "rows of the dense jitter map (spikes per period times periods of the state)",
+            max_dimension,
+        )
+        .context(format!(
+            "{spikes} spikes per period, a matrix of {} GB",
+            compact(dimension * dimension * 8.0 / 1e9)
+        ))
+        .raise(DENSE_HINT)
+    })
+    .map_err(SignalError::from)?;
+    Ok(())
+}
+
+impl StabilityOptions {
+    /// For [`EigenMethod::Dense`], checks before the map is built that a score of `spikes`
+    /// spikes per period (at least that many rows) fits `max_dense_dimension`; nothing for the
+    /// other methods.
+    ///
+    /// # Errors
+    /// [`SignalError::Limit`] naming `score`.
+    pub fn check_dense_spikes(&self, spikes: usize) -> Result<(), SimError> {
+        match self.method {
+            EigenMethod::Dense => check_dense(spikes, spikes, self.max_dense_dimension),
+            EigenMethod::Auto | EigenMethod::Krylov => Ok(()),
+        }
+    }
 }
 
 /// Sorts `(re, im)` by decreasing magnitude, ties by increasing real part.
@@ -118,22 +154,7 @@ impl JitterMap {
     /// Every eigenvalue of the dense matrix; the one closest to 1 is the trivial one.
     fn dense_report(&self, max_dimension: f64) -> Result<StabilityReport, SimError> {
         let size = self.dimension();
-        let spikes = self.num_spikes();
-        LimitExceeded::check(size as f64, max_dimension, |dimension| {
-            LimitExceeded::new(
-                "score",
-                spikes as f64,
-                dimension,
-                "rows of the dense jitter map (spikes per period times periods of the state)",
-                max_dimension,
-            )
-            .context(format!(
-                "{spikes} spikes per period, a matrix of {} GB",
-                compact(dimension * dimension * 8.0 / 1e9)
-            ))
-            .raise(DENSE_HINT)
-        })
-        .map_err(SignalError::from)?;
+        check_dense(size, self.num_spikes(), max_dimension)?;
         let mut values = eigenvalues(&self.matrix(), size)?;
         sort_by_magnitude(&mut values);
         let trivial = values
