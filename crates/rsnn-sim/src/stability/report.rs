@@ -194,7 +194,7 @@ impl FileData for StabilityReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rsnn_signal::io::{Encoding, from_bytes, to_bytes};
+    use rsnn_signal::io::{Encoding, Header, from_bytes, to_bytes};
     use std::path::Path;
 
     fn report(form: MapForm) -> StabilityReport {
@@ -253,6 +253,21 @@ mod tests {
         const VERSION: u32 = 2;
     }
 
+    /// `old` written with `seed` and loaded back, in both encodings.
+    fn load_old<T: FileData + Serialize>(
+        old: &T,
+        seed: Option<u64>,
+    ) -> Vec<(StabilityReport, Header)> {
+        let path = Path::new("old");
+        [Encoding::Json, Encoding::Bincode]
+            .into_iter()
+            .map(|encoding| {
+                let bytes = to_bytes(old, seed, encoding, path).unwrap();
+                from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap()
+            })
+            .collect()
+    }
+
     /// A version-2 file (written before the solver was recorded) loads as dense, without a
     /// note, in both encodings.
     #[test]
@@ -266,10 +281,7 @@ mod tests {
             top_magnitudes: vec![0.25],
             eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
         };
-        let path = Path::new("old");
-        for encoding in [Encoding::Json, Encoding::Bincode] {
-            let bytes = to_bytes(&old, None, encoding, path).unwrap();
-            let (back, header) = from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap();
+        for (back, header) in load_old(&old, None) {
             assert_eq!(back, report(form));
             assert_eq!(header.version, 2);
             assert!(header.notes.is_empty());
@@ -287,10 +299,7 @@ mod tests {
             top_magnitudes: vec![0.25],
             eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
         };
-        let path = Path::new("old");
-        for encoding in [Encoding::Json, Encoding::Bincode] {
-            let bytes = to_bytes(&old, Some(7), encoding, path).unwrap();
-            let (back, header) = from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap();
+        for (back, header) in load_old(&old, Some(7)) {
             assert_eq!(back, report(MapForm::Folded));
             assert_eq!(header.version, 1);
             assert_eq!(header.seed, Some(7));
