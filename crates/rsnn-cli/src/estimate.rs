@@ -21,6 +21,14 @@ const NEURON_SECONDS: f64 = 0.1;
 /// the jitter map).
 const EIGEN_FLOPS: f64 = 1.5e9;
 
+/// Applications of the jitter map by the Krylov method for ten eigenvalues (measured at
+/// K = 500, T = 50: 75 for 1,426 spikes, 131 for 4,228, 303 for 14,500, 484 for 36,154; the
+/// spectra of larger networks are more clustered).
+const KRYLOV_APPLICATIONS: f64 = 300.0;
+
+/// Weights of the jitter map applied per second.
+const TERMS_PER_SECOND: f64 = 5e8;
+
 /// Prints a note when `seconds` is long.
 pub fn note(out: &Output, what: &str, seconds: f64) {
     if seconds > LONG_SECONDS {
@@ -54,13 +62,25 @@ pub fn memorize(out: &Output, neurons: usize, inputs: usize, scores: &[Score]) {
     note(out, "this memorization", seconds);
 }
 
-/// Notes a long stability analysis of a jitter map of dimension `dimension` (spikes per
-/// period times periods of its state).
-pub fn stability(out: &Output, dimension: usize) {
+/// Notes a long stability analysis by the dense method of a jitter map of dimension
+/// `dimension` (spikes per period times periods of its state).
+pub fn stability_dense(out: &Output, dimension: usize) {
     note(
         out,
         "this stability analysis",
         (dimension as f64).powi(3) / EIGEN_FLOPS,
+    );
+}
+
+/// Notes a long stability analysis by the Krylov method of a jitter map of `terms` weights for
+/// `eigenvalues` eigenvalues: about [`KRYLOV_APPLICATIONS`] applications of the map (more for
+/// many eigenvalues), one multiply-add per weight each.
+pub fn stability_krylov(out: &Output, terms: usize, eigenvalues: usize) {
+    let applications = KRYLOV_APPLICATIONS.max(8.0 * eigenvalues as f64);
+    note(
+        out,
+        "this stability analysis",
+        terms as f64 * applications / TERMS_PER_SECOND,
     );
 }
 
@@ -75,5 +95,9 @@ mod tests {
         assert!(long(1e4 * 1e3 * 0.15 * 5e3));
         assert!((1426f64).powi(3) / EIGEN_FLOPS < LONG_SECONDS);
         assert!((20_000f64).powi(3) / EIGEN_FLOPS > LONG_SECONDS);
+        // The Krylov method on the 1,463-spike network (1.7e6 weights), and on 1e10 weights.
+        let krylov = |terms: f64| terms * KRYLOV_APPLICATIONS / TERMS_PER_SECOND;
+        assert!(krylov(1.7e6) < LONG_SECONDS);
+        assert!(krylov(1e10) > LONG_SECONDS);
     }
 }

@@ -336,7 +336,7 @@ fn every_reproduction_is_refused_quickly_and_in_bounded_memory() {
         ),
         // the dense jitter map of a 5,000-neuron score (about 36,000 spikes).
         (
-            "stability big-net.json big-score.json".into(),
+            "stability big-net.json big-score.json --method dense".into(),
             Error("--max-dimension"),
         ),
         // a legal run that would take minutes says so up front and stops on Ctrl-C.

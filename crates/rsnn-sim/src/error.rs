@@ -134,6 +134,21 @@ pub enum SimError {
         /// The dimension of the map.
         size: usize,
     },
+    /// The Krylov eigensolver did not converge on the wanted eigenvalues within its restarts.
+    #[error(
+        "the Krylov eigensolver found {converged} of the {requested} largest eigenvalues of the \
+         {size}x{size} jitter map within {restarts} restarts"
+    )]
+    KrylovNoConvergence {
+        /// The dimension of the map.
+        size: usize,
+        /// The eigenvalues asked for.
+        requested: usize,
+        /// The eigenvalues that converged.
+        converged: usize,
+        /// The restarts allowed.
+        restarts: usize,
+    },
 }
 
 #[cfg(test)]

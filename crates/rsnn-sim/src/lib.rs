@@ -49,4 +49,7 @@ pub use limits::SimLimits;
 pub use measurement::{CycleRow, Measurement};
 pub use prompt::Prompt;
 pub use recording::Recording;
-pub use stability::{MapForm, StabilityReport, analyze as analyze_stability};
+pub use stability::{
+    EigenMethod, MapForm, Solver, StabilityOptions, StabilityReport, analyze as analyze_stability,
+    analyze_with as analyze_stability_with,
+};

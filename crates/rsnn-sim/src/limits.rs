@@ -21,11 +21,17 @@ pub const MAX_HISTORY_SPIKES: f64 = 1e7;
 /// `(window length / period + 1) * spikes per period of the prompted channels`.
 pub const MAX_PROMPT_SPIKES: f64 = 1e7;
 
-/// The largest dimension of the dense jitter map of the stability analysis (one row and one
-/// column per spike of the score): 20,000 spikes take 3.2 GB for the matrix and as much again
-/// for the eigensolver. Raise it with
-/// [`JitterMap::new_within`](crate::stability::JitterMap::new_within).
+/// The largest dimension of the dense jitter map of the stability analysis with the dense
+/// eigensolver (one row and one column per spike of the score and period of its state):
+/// 20,000 take 3.2 GB for the matrix and as much again for the eigensolver. Raise it with
+/// [`StabilityOptions::max_dense_dimension`](crate::stability::StabilityOptions); the Krylov
+/// method does not build the matrix.
 pub const MAX_STABILITY_SPIKES: f64 = 20_000.0;
+
+/// The largest size of the sparse jitter map of the stability analysis: the weights it stores
+/// (16 bytes each) and the entries of its state. 2.5e8 weights take 4 GB. Raise it with
+/// [`JitterMap::new_within`](crate::stability::JitterMap::new_within).
+pub const MAX_MAP_TERMS: f64 = 2.5e8;
 
 /// The largest number of periods the kernel horizon spans in the stability analysis
 /// (`horizon / period`, each a term of every lag sum): a huge `tau` or a tiny period exceeds it.

@@ -59,6 +59,33 @@ fn jitter_map_is_strongly_contracting() {
     assert!(report.is_stable());
 }
 
+/// The Krylov path (the default at 1,463 spikes) against every eigenvalue of the dense matrix:
+/// the ten largest magnitudes besides the trivial eigenvalue agree to 1e-8 relative.
+#[test]
+fn krylov_and_dense_spectra_agree() {
+    use rsnn_sim::stability::{EigenMethod, JitterMap, Solver, StabilityOptions};
+    let v5 = v5::load_v5();
+    let map = JitterMap::new(&v5.network, &v5.score).unwrap();
+    let with = |method| {
+        let options = StabilityOptions {
+            method,
+            ..StabilityOptions::default()
+        };
+        map.analyze_with(&options).unwrap()
+    };
+    let krylov = with(EigenMethod::Auto);
+    let dense = with(EigenMethod::Dense);
+    let Solver::Krylov { max_residual, .. } = krylov.solver else {
+        panic!("{:?}", krylov.solver)
+    };
+    assert!(max_residual < 1e-9, "{max_residual}");
+    assert_eq!(krylov.eigenvalues.len(), 11);
+    assert_eq!(dense.eigenvalues.len(), 1463);
+    for (k, d) in krylov.top_magnitudes.iter().zip(&dense.top_magnitudes) {
+        assert!((k - d).abs() < 1e-8 * d, "Krylov {k}, dense {d}");
+    }
+}
+
 #[test]
 fn associative_recall_from_half_the_neurons() {
     use rand::SeedableRng;

@@ -7,14 +7,37 @@ use crate::outputs::{self, Kind};
 use crate::table::mag;
 use crate::{Output, estimate, initial, interrupt};
 use anyhow::Result;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use rsnn::neuron::Network;
 use rsnn::signal::Score;
 use rsnn::sim::StabilityReport;
-use rsnn::sim::limits::MAX_STABILITY_SPIKES;
-use rsnn::sim::stability::JitterMap;
+use rsnn::sim::limits::{MAX_MAP_TERMS, MAX_STABILITY_SPIKES};
+use rsnn::sim::stability::{
+    DENSE_HINT, EigenMethod, JitterMap, MAP_HINT, StabilityOptions, TOP_EIGENVALUES,
+};
 use serde_json::json;
 use std::path::PathBuf;
+
+/// The eigensolver (`--method`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Dense up to 500 rows, Krylov above.
+    Auto,
+    /// Every eigenvalue of the dense matrix (time cubic in the dimension).
+    Dense,
+    /// The largest eigenvalues by Krylov-Schur on the map without its matrix.
+    Krylov,
+}
+
+impl From<MethodArg> for EigenMethod {
+    fn from(method: MethodArg) -> Self {
+        match method {
+            MethodArg::Auto => Self::Auto,
+            MethodArg::Dense => Self::Dense,
+            MethodArg::Krylov => Self::Krylov,
+        }
+    }
+}
 
 /// Arguments of `rsnn stability`.
 #[derive(Debug, Clone, Args)]
@@ -23,43 +46,60 @@ pub struct StabilityArgs {
     pub network: PathBuf,
     /// The score it memorized.
     pub score: PathBuf,
-    /// Also write the report (with every eigenvalue) to this file.
+    /// Also write the report (with every computed eigenvalue) to this file.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// The eigensolver: every eigenvalue of the dense matrix, or the largest few by
+    /// Krylov-Schur on the map applied without its matrix; auto is dense up to 500 rows.
+    #[arg(long, value_enum, default_value_t = MethodArg::Auto)]
+    pub method: MethodArg,
+    /// How many eigenvalues besides the trivial one the Krylov method computes.
+    #[arg(long, default_value_t = TOP_EIGENVALUES)]
+    pub eigenvalues: usize,
     /// Largest dimension of the dense jitter map (spikes per period times the periods of its
     /// state); the matrix takes 8 bytes per entry and the eigensolver as much again.
     #[arg(long, default_value_t = MAX_STABILITY_SPIKES, allow_negative_numbers = true)]
     pub max_dimension: f64,
+    /// Largest number of weights of the sparse jitter map (16 bytes each), which also bounds
+    /// its dimension.
+    #[arg(long, default_value_t = MAX_MAP_TERMS, allow_negative_numbers = true)]
+    pub max_terms: f64,
 }
 
-/// How the library says the map's limit is raised.
-const MAP_HINT: &str =
-    "raise it with JitterMap::new_within (the eigensolver needs twice the matrix)";
-
-/// Builds the jitter map, notes a long analysis (from the map's dimension) and analyzes it
-/// with a spinner.
+/// Builds the jitter map within `max_terms`, notes a long analysis (from the map's size and
+/// the method) and analyzes it with a spinner.
 ///
 /// # Errors
-/// A score that does not fit the network, or no convergence of the eigenvalue solver.
+/// A score that does not fit the network, a map or dense matrix beyond its limit, or no
+/// convergence of the eigenvalue solver.
 pub fn analyze(
     network: &Network,
     score: &Score,
-    max_dimension: f64,
+    options: &StabilityOptions,
+    max_terms: f64,
     out: &Output,
 ) -> Result<StabilityReport> {
     initial::check_channels(network, score)?;
-    let map = JitterMap::new_within(network, score, max_dimension)
-        .map_err(|e| flags::raise_with(e.into(), MAP_HINT, "--max-dimension"))?;
-    estimate::stability(out, map.dimension());
+    let dense_hint =
+        |e: rsnn::sim::SimError| flags::raise_with(e.into(), DENSE_HINT, "--max-dimension");
+    options
+        .check_dense_spikes(score.num_spikes())
+        .map_err(dense_hint)?;
+    let map = JitterMap::new_within(network, score, max_terms)
+        .map_err(|e| flags::raise_with(e.into(), MAP_HINT, "--max-terms"))?;
+    match options.method.resolve(map.dimension()) {
+        EigenMethod::Dense => estimate::stability_dense(out, map.dimension()),
+        _ => estimate::stability_krylov(out, map.num_terms(), options.eigenvalues),
+    }
     let spinner = out.spinner("stability");
-    let report = map.analyze();
+    let report = map.analyze_with(options);
     spinner.finish_and_clear();
     interrupt::check()?;
-    Ok(report?)
+    report.map_err(dense_hint)
 }
 
-/// A short description of a report: the spectrum, then the form of the map on a line of its
-/// own.
+/// A short description of a report: the spectrum, then the form of the map and the solver on
+/// lines of their own.
 pub fn describe(report: &StabilityReport) -> String {
     let verdict = if report.is_stable() {
         "stable"
@@ -74,12 +114,14 @@ pub fn describe(report: &StabilityReport) -> String {
         .collect();
     format!(
         "spectral radius {} ({verdict}) over {} spikes per period; largest magnitudes {}\n\
-         jitter map: {}, dimension {}",
+         jitter map: {}, dimension {}\n\
+         eigenvalues: {}",
         mag(report.spectral_radius),
         report.num_spikes,
         top.join(", "),
         report.form.describe(),
-        report.dimension()
+        report.dimension(),
+        report.solver.describe()
     )
 }
 
@@ -92,8 +134,19 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
     outputs::check_all(&outs, &[&args.network, &args.score])?;
     let (network, header) = files::load::<Network>(&args.network)?;
     let (score, _) = files::load::<Score>(&args.score)?;
-    let max_dimension = flags::limit("--max-dimension", args.max_dimension)?;
-    let report = analyze(&network, &score, max_dimension, out)?;
+    if args.eigenvalues == 0 {
+        return Err(anyhow::anyhow!(
+            "invalid parameter `--eigenvalues` = 0: the Krylov method needs at least one \
+             eigenvalue besides the trivial one"
+        ));
+    }
+    let options = StabilityOptions {
+        method: args.method.into(),
+        eigenvalues: args.eigenvalues,
+        max_dense_dimension: flags::limit("--max-dimension", args.max_dimension)?,
+    };
+    let max_terms = flags::limit("--max-terms", args.max_terms)?;
+    let report = analyze(&network, &score, &options, max_terms, out)?;
     out.text(describe(&report));
     let summary = json!({
         "spectral_radius": report.spectral_radius,
@@ -103,6 +156,7 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
         "dimension": report.dimension(),
         "trivial_eigenvalue": report.trivial_eigenvalue,
         "top_magnitudes": report.top_magnitudes,
+        "solver": report.solver,
     });
     if let Some(path) = &args.out {
         files::save(path, &report, header.seed)?;

@@ -49,7 +49,6 @@ impl JitterMap {
     /// # Errors
     /// [`SimError::InvalidParameter`] naming `state` when its length is not the dimension.
     pub fn propagate(&self, state: &[f64]) -> Result<Vec<f64>, SimError> {
-        let size = self.spikes.len();
         let dim = self.dimension();
         if state.len() != dim {
             return Err(SimError::InvalidParameter {
@@ -60,20 +59,32 @@ impl JitterMap {
             });
         }
         let mut next = vec![0.0; dim];
-        for (m, row) in self.rows.iter().enumerate() {
-            next[m] = row
-                .iter()
-                .map(|&(c, a)| {
-                    if c < size {
-                        a * next[c]
-                    } else {
-                        a * state[c - size]
-                    }
-                })
-                .sum();
-        }
-        next[size..].copy_from_slice(&state[..dim - size]);
+        self.apply_into(state, &mut next);
         Ok(next)
+    }
+
+    /// [`JitterMap::propagate`] into `next` without allocating: a forward substitution in
+    /// firing order over the stored weights (`I - A_0` is unit lower triangular), then the
+    /// shift of the older periods. Costs one multiply-add per stored weight plus `D`.
+    ///
+    /// # Panics
+    /// When `state` or `next` is not of length [`JitterMap::dimension`] (checked by
+    /// [`JitterMap::propagate`] for user input).
+    pub(super) fn apply_into(&self, state: &[f64], next: &mut [f64]) {
+        let size = self.spikes.len();
+        let dim = self.dimension();
+        assert!(
+            state.len() == dim && next.len() == dim,
+            "state of the wrong length"
+        );
+        // Column c < D of a weight reads next[c]: a spike of this period already updated
+        // (c < M) or the shifted state (M <= c < D); c >= D reads the oldest period.
+        next[size..].copy_from_slice(&state[..dim - size]);
+        for (m, row) in self.rows.iter().enumerate() {
+            let split = self.splits[m];
+            let (recent, oldest) = row.split_at(split);
+            next[m] = gather(recent, next, 0) + gather(oldest, state, size);
+        }
     }
 
     /// The folded single-period approximation ([`MapForm::Folded`], the map of files of
@@ -117,13 +128,32 @@ impl JitterMap {
                 touched.clear();
                 folded
             })
-            .collect();
+            .collect::<Vec<_>>();
         JitterMap {
             spikes: self.spikes.clone(),
+            splits: super::map::splits(&rows, size),
             rows,
             slopes: self.slopes.clone(),
             periods: 1,
             form: MapForm::Folded,
         }
     }
+}
+
+/// `sum a * x[c - offset]` over the weights `(c, a)`, with four partial sums (the terms are
+/// many and a single chain of additions would wait on each one).
+fn gather(terms: &[(usize, f64)], x: &[f64], offset: usize) -> f64 {
+    let mut sums = [0.0; 4];
+    let mut chunks = terms.chunks_exact(4);
+    for chunk in &mut chunks {
+        for (sum, &(c, a)) in sums.iter_mut().zip(chunk) {
+            *sum += a * x[c - offset];
+        }
+    }
+    let rest: f64 = chunks
+        .remainder()
+        .iter()
+        .map(|&(c, a)| a * x[c - offset])
+        .sum();
+    (sums[0] + sums[1]) + (sums[2] + sums[3]) + rest
 }

@@ -2,13 +2,16 @@
 
 use super::MapForm;
 use crate::SimError;
-use crate::limits::{MAX_HORIZON_PERIODS, MAX_STABILITY_SPIKES};
+use crate::limits::{MAX_HORIZON_PERIODS, MAX_MAP_TERMS};
 use rsnn_neuron::Network;
 use rsnn_signal::{LimitExceeded, Score, SignalError, compact};
 
 /// Relative size of the kernel derivative below which older periodic copies of a spike are
 /// ignored (the kernel horizon used for the lags).
 const HORIZON_TOLERANCE: f64 = 1e-15;
+
+/// How the library says the map's limit is raised.
+pub const MAP_HINT: &str = "raise it with JitterMap::new_within";
 
 /// The linearized update of every prescribed spike of one period (docs/model.md §7).
 ///
@@ -29,6 +32,9 @@ const HORIZON_TOLERANCE: f64 = 1e-15;
 pub struct JitterMap {
     pub(super) spikes: Vec<(f64, usize)>,
     pub(super) rows: Vec<Vec<(usize, f64)>>,
+    /// Per row, the number of its weights with a column below the dimension (the others read
+    /// the oldest period of the state).
+    pub(super) splits: Vec<usize>,
     pub(super) slopes: Vec<f64>,
     pub(super) periods: usize,
     pub(super) form: MapForm,
@@ -41,32 +47,28 @@ impl JitterMap {
     /// [`SimError::NeuronCount`] when the score's channels do not match the neurons,
     /// [`SimError::ZeroSlope`] when some spike's slope is zero or negligible against its terms.
     pub fn new(network: &Network, score: &Score) -> Result<Self, SimError> {
-        Self::new_within(network, score, MAX_STABILITY_SPIKES)
+        Self::new_within(network, score, MAX_MAP_TERMS)
     }
 
-    /// As [`JitterMap::new`], with another limit on the dimension of the dense map (spikes per
-    /// period times periods of the state) than [`MAX_STABILITY_SPIKES`].
+    /// As [`JitterMap::new`], with another limit on the size of the map (its stored weights,
+    /// and the entries of its state: spikes per period times periods) than [`MAX_MAP_TERMS`].
     ///
     /// # Errors
     /// As [`JitterMap::new`]; [`SignalError::Limit`] naming `score` for more spikes than
-    /// `max_spikes`, `period` for a state of so many periods that the dimension exceeds
-    /// `max_spikes`, or `tau` for a kernel horizon of more than [`MAX_HORIZON_PERIODS`]
-    /// periods.
-    pub fn new_within(network: &Network, score: &Score, max_spikes: f64) -> Result<Self, SimError> {
+    /// `max_terms` or more weights in total, `period` for a state of so many periods that its
+    /// dimension exceeds `max_terms`, or `tau` for a kernel horizon of more than
+    /// [`MAX_HORIZON_PERIODS`] periods.
+    pub fn new_within(network: &Network, score: &Score, max_terms: f64) -> Result<Self, SimError> {
         let size = score.num_spikes() as f64;
-        LimitExceeded::check(size, max_spikes, |size| {
+        LimitExceeded::check(size, max_terms, |size| {
             LimitExceeded::new(
                 "score",
                 size,
                 size,
-                "spikes (the dimension of the dense jitter map)",
-                max_spikes,
+                "spikes (rows of the jitter map)",
+                max_terms,
             )
-            .context(format!(
-                "a matrix of {} GB",
-                compact(size * size * 8.0 / 1e9)
-            ))
-            .raise("raise it with JitterMap::new_within (the eigensolver needs twice the matrix)")
+            .raise(MAP_HINT)
         })
         .map_err(SignalError::from)?;
         let horizon = network.kernel().horizon(HORIZON_TOLERANCE)?;
@@ -94,7 +96,7 @@ impl JitterMap {
                 found: score.num_channels(),
             });
         }
-        Builder::new(network, score, horizon, max_spikes).build()
+        Builder::new(network, score, horizon, max_terms).build()
     }
 
     /// Number of spikes `M` per period.
@@ -130,6 +132,20 @@ impl JitterMap {
         self.rows.get(m).map(Vec::as_slice)
     }
 
+    /// The number of stored weights (one multiply-add each per application of the map).
+    pub fn num_terms(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum()
+    }
+
+    /// The scale of the map: the largest sum of the magnitudes of a row's weights (at least
+    /// 1, since the weights sum to 1; 1 for a map without spikes).
+    pub fn scale(&self) -> f64 {
+        self.rows
+            .iter()
+            .map(|row| row.iter().map(|&(_, a)| a.abs()).sum::<f64>())
+            .fold(1.0, f64::max)
+    }
+
     /// The slope denominator `z'(s_m)` (the sum of the terms) of spike `m`.
     pub fn slope(&self, m: usize) -> Option<f64> {
         self.slopes.get(m).copied()
@@ -142,7 +158,9 @@ struct Builder<'a> {
     network: &'a Network,
     period: f64,
     horizon: f64,
-    max_dimension: f64,
+    max_terms: f64,
+    /// The weights stored so far.
+    terms: usize,
     spikes: Vec<(f64, usize)>,
     /// Per channel: (time, index) of its spikes.
     by_channel: Vec<Vec<(f64, usize)>>,
@@ -153,7 +171,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(network: &'a Network, score: &Score, horizon: f64, max_dimension: f64) -> Self {
+    fn new(network: &'a Network, score: &Score, horizon: f64, max_terms: f64) -> Self {
         let spikes = score.sorted_spikes();
         let mut by_channel: Vec<Vec<(f64, usize)>> = vec![Vec::new(); network.num_neurons()];
         for (index, &(t, c)) in spikes.iter().enumerate() {
@@ -165,7 +183,8 @@ impl<'a> Builder<'a> {
             network,
             period: score.period(),
             horizon,
-            max_dimension,
+            max_terms,
+            terms: 0,
             spikes,
             by_channel,
             dense: vec![0.0; columns],
@@ -184,18 +203,18 @@ impl<'a> Builder<'a> {
             return Ok(());
         }
         let dimension = (p * size) as f64;
-        LimitExceeded::check(dimension, self.max_dimension, |dimension| {
+        LimitExceeded::check(dimension, self.max_terms, |dimension| {
             LimitExceeded::new(
                 "period",
                 self.period,
                 dimension,
-                "rows of the dense jitter map (spikes per period times periods of the state)",
-                self.max_dimension,
+                "rows of the jitter map (spikes per period times periods of the state)",
+                self.max_terms,
             )
             .context(format!(
                 "{size} spikes per period, arrivals from {p} periods back"
             ))
-            .raise("raise it with JitterMap::new_within (the eigensolver needs twice the matrix)")
+            .raise(MAP_HINT)
         })
         .map_err(SignalError::from)?;
         self.dense.resize(columns, 0.0);
@@ -270,12 +289,26 @@ impl<'a> Builder<'a> {
                     slope,
                 });
             }
-            let row: Vec<(usize, f64)> = self
+            let mut row: Vec<(usize, f64)> = self
                 .touched
                 .iter()
                 .filter(|&&c| self.dense[c] != 0.0)
                 .map(|&c| (c, self.dense[c] / slope))
                 .collect();
+            row.shrink_to_fit();
+            self.terms += row.len();
+            LimitExceeded::check(self.terms as f64, self.max_terms, |terms| {
+                LimitExceeded::new(
+                    "score",
+                    size as f64,
+                    terms,
+                    "weights of the jitter map",
+                    self.max_terms,
+                )
+                .context(format!("after {} of {size} spikes", m + 1))
+                .raise(MAP_HINT)
+            })
+            .map_err(SignalError::from)?;
             if let Some(&(last, _)) = row.last() {
                 self.periods = self.periods.max(last / size);
             }
@@ -294,12 +327,21 @@ impl<'a> Builder<'a> {
                 periods: self.periods,
             }
         };
+        let splits = splits(&rows, self.periods * size);
         Ok(JitterMap {
             spikes: self.spikes,
             rows,
+            splits,
             slopes,
             periods: self.periods,
             form,
         })
     }
+}
+
+/// Per row, the number of its weights (sorted by column) with a column below `dimension`.
+pub(super) fn splits(rows: &[Vec<(usize, f64)>], dimension: usize) -> Vec<usize> {
+    rows.iter()
+        .map(|row| row.partition_point(|&(c, _)| c < dimension))
+        .collect()
 }

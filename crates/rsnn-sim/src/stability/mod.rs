@@ -11,21 +11,30 @@
 //!
 //! The map has the eigenvalue 1 (a common shift of all spikes); the score is temporally stable
 //! when every other eigenvalue lies strictly inside the unit circle. The report gives the
-//! spectral radius after removing (deflating) the eigenvalue closest to 1.
+//! spectral radius after removing (deflating) the trivial eigenvalue, computed by the method of
+//! [`StabilityOptions`]: every eigenvalue of the dense matrix ([`EigenMethod::Dense`], the
+//! oracle for small maps), or the few largest by Krylov–Schur on the deflated map applied
+//! without its matrix ([`EigenMethod::Krylov`], linear in the number of weights per step);
+//! [`EigenMethod::Auto`] picks the dense one up to [`AUTO_DENSE_DIMENSION`].
 
 mod companion;
+mod krylov;
 mod map;
+mod method;
 mod report;
 
-pub use map::JitterMap;
-pub use report::{MapForm, StabilityReport};
+pub use krylov::KRYLOV_TOLERANCE;
+pub use map::{JitterMap, MAP_HINT};
+pub use method::{AUTO_DENSE_DIMENSION, EigenMethod, StabilityOptions};
+pub use report::{MapForm, Solver, StabilityReport};
 
 use crate::SimError;
 use faer::Mat;
 use rsnn_neuron::Network;
-use rsnn_signal::Score;
+use rsnn_signal::{LimitExceeded, Score, SignalError, compact};
 
-/// How many of the largest eigenvalue magnitudes a report lists.
+/// How many of the largest eigenvalue magnitudes a report lists, and how many eigenvalues the
+/// Krylov method computes by default.
 pub const TOP_EIGENVALUES: usize = 10;
 
 /// The eigenvalues of a dense row-major `size x size` matrix, as `(re, im)`.
@@ -45,29 +54,109 @@ pub fn eigenvalues(matrix: &[f64], size: usize) -> Result<Vec<(f64, f64)>, SimEr
 }
 
 /// Analyzes the stability of `score` memorized by `network` with the exact map (in the form
-/// [`JitterMap::new`] chooses).
+/// [`JitterMap::new`] chooses) and the default options ([`EigenMethod::Auto`]).
 ///
 /// # Errors
-/// See [`JitterMap::new`] and [`eigenvalues`].
+/// See [`JitterMap::new`] and [`JitterMap::analyze_with`].
 pub fn analyze(network: &Network, score: &Score) -> Result<StabilityReport, SimError> {
-    JitterMap::new(network, score)?.analyze()
+    analyze_with(network, score, &StabilityOptions::default())
+}
+
+/// As [`analyze`], with `options`.
+///
+/// # Errors
+/// See [`JitterMap::new`] and [`JitterMap::analyze_with`].
+pub fn analyze_with(
+    network: &Network,
+    score: &Score,
+    options: &StabilityOptions,
+) -> Result<StabilityReport, SimError> {
+    options.check_dense_spikes(score.num_spikes())?;
+    JitterMap::new(network, score)?.analyze_with(options)
+}
+
+/// `Ok` when a dense matrix of `dimension` rows fits `max_dimension`, else the limit error.
+fn check_dense(dimension: usize, spikes: usize, max_dimension: f64) -> Result<(), SimError> {
+    LimitExceeded::check(dimension as f64, max_dimension, |dimension| {
+        LimitExceeded::new(
+            "score",
+            spikes as f64,
+            dimension,
+            "rows of the dense jitter map (spikes per period times periods of the state)",
+            max_dimension,
+        )
+        .context(format!(
+            "{spikes} spikes per period, a matrix of {} GB",
+            compact(dimension * dimension * 8.0 / 1e9)
+        ))
+        .raise(DENSE_HINT)
+    })
+    .map_err(SignalError::from)?;
+    Ok(())
+}
+
+impl StabilityOptions {
+    /// For [`EigenMethod::Dense`], checks before the map is built that a score of `spikes`
+    /// spikes per period (at least that many rows) fits `max_dense_dimension`; nothing for the
+    /// other methods.
+    ///
+    /// # Errors
+    /// [`SignalError::Limit`] naming `score`.
+    pub fn check_dense_spikes(&self, spikes: usize) -> Result<(), SimError> {
+        match self.method {
+            EigenMethod::Dense => check_dense(spikes, spikes, self.max_dense_dimension),
+            EigenMethod::Auto | EigenMethod::Krylov => Ok(()),
+        }
+    }
+}
+
+/// Sorts `(re, im)` by decreasing magnitude, ties by increasing real part.
+fn sort_by_magnitude(values: &mut [(f64, f64)]) {
+    let magnitude = |z: &(f64, f64)| z.0.hypot(z.1);
+    values.sort_by(|a, b| {
+        magnitude(b)
+            .total_cmp(&magnitude(a))
+            .then(a.0.total_cmp(&b.0))
+    });
 }
 
 impl JitterMap {
     /// The spectrum of the map over one period ([`JitterMap::matrix`], of dimension
-    /// [`JitterMap::dimension`]).
+    /// [`JitterMap::dimension`]) with the default options ([`EigenMethod::Auto`]).
     ///
     /// # Errors
-    /// [`SimError::EigenNoConvergence`].
+    /// See [`JitterMap::analyze_with`].
     pub fn analyze(&self) -> Result<StabilityReport, SimError> {
+        self.analyze_with(&StabilityOptions::default())
+    }
+
+    /// The spectrum of the map over one period with `options`.
+    ///
+    /// # Errors
+    /// [`SimError::InvalidParameter`] naming `eigenvalues` when it is 0;
+    /// [`SignalError::Limit`] naming `score` when the dense method is used on a map of more
+    /// than `max_dense_dimension` rows; [`SimError::EigenNoConvergence`] or
+    /// [`SimError::KrylovNoConvergence`].
+    pub fn analyze_with(&self, options: &StabilityOptions) -> Result<StabilityReport, SimError> {
+        if options.eigenvalues == 0 {
+            return Err(SimError::InvalidParameter {
+                name: "eigenvalues",
+                value: 0.0,
+                reason: "the Krylov method needs at least one eigenvalue besides the trivial one",
+            });
+        }
+        match options.method.resolve(self.dimension()) {
+            EigenMethod::Dense => self.dense_report(options.max_dense_dimension),
+            EigenMethod::Krylov | EigenMethod::Auto => self.krylov_report(options.eigenvalues),
+        }
+    }
+
+    /// Every eigenvalue of the dense matrix; the one closest to 1 is the trivial one.
+    fn dense_report(&self, max_dimension: f64) -> Result<StabilityReport, SimError> {
         let size = self.dimension();
+        check_dense(size, self.num_spikes(), max_dimension)?;
         let mut values = eigenvalues(&self.matrix(), size)?;
-        let magnitude = |z: &(f64, f64)| z.0.hypot(z.1);
-        values.sort_by(|a, b| {
-            magnitude(b)
-                .total_cmp(&magnitude(a))
-                .then(a.0.total_cmp(&b.0))
-        });
+        sort_by_magnitude(&mut values);
         let trivial = values
             .iter()
             .enumerate()
@@ -81,18 +170,58 @@ impl JitterMap {
             .iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != trivial.map(|t| t.0))
-            .map(|(_, z)| magnitude(z))
+            .map(|(_, z)| z.0.hypot(z.1))
             .collect();
-        Ok(StabilityReport {
+        Ok(self.report(trivial.map(|t| t.1), &others, values, Solver::Dense))
+    }
+
+    /// The trivial eigenvalue as the mean of `Phi 1` (1 up to rounding: the rows are weighted
+    /// averages) and the largest others of the deflated map by Krylov–Schur.
+    fn krylov_report(&self, count: usize) -> Result<StabilityReport, SimError> {
+        let dim = self.dimension();
+        if dim == 0 {
+            return Ok(self.report(None, &[], Vec::new(), Solver::Dense));
+        }
+        let mut shifted = vec![0.0; dim];
+        self.apply_into(&vec![1.0; dim], &mut shifted);
+        let trivial = (shifted.iter().sum::<f64>() / dim as f64, 0.0);
+        let spectrum = krylov::largest(self, count)?;
+        let others: Vec<f64> = spectrum.values.iter().map(|z| z.0.hypot(z.1)).collect();
+        let solver = Solver::Krylov {
+            requested: spectrum.values.len(),
+            max_residual: spectrum.max_residual,
+            applications: spectrum.applications + 1,
+        };
+        let mut values = spectrum.values;
+        values.push(trivial);
+        sort_by_magnitude(&mut values);
+        Ok(self.report(Some(trivial), &others, values, solver))
+    }
+
+    fn report(
+        &self,
+        trivial: Option<(f64, f64)>,
+        others: &[f64],
+        eigenvalues: Vec<(f64, f64)>,
+        solver: Solver,
+    ) -> StabilityReport {
+        StabilityReport {
             num_spikes: self.num_spikes(),
             form: self.form(),
-            trivial_eigenvalue: trivial.map(|t| t.1),
+            trivial_eigenvalue: trivial,
             spectral_radius: others.first().copied().unwrap_or(0.0),
             top_magnitudes: others.iter().take(TOP_EIGENVALUES).copied().collect(),
-            eigenvalues: values,
-        })
+            eigenvalues,
+            solver,
+        }
     }
 }
 
+/// How the library says the dense method's limit is raised.
+pub const DENSE_HINT: &str = "raise it with StabilityOptions::max_dense_dimension, or use the \
+    Krylov method (EigenMethod::Krylov)";
+
+#[cfg(test)]
+mod krylov_tests;
 #[cfg(test)]
 mod tests;

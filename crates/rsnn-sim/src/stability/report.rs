@@ -1,8 +1,8 @@
 //! The report of the stability analysis (file kind `stability`) and the form of the map it
 //! was computed from.
 
-use rsnn_signal::SignalError;
 use rsnn_signal::io::{FileData, OlderData};
+use rsnn_signal::{SignalError, compact};
 use serde::{Deserialize, Serialize};
 
 /// The state the jitter map acts on (docs/model.md §7).
@@ -50,6 +50,45 @@ impl MapForm {
     }
 }
 
+/// How the eigenvalues of a report were computed.
+///
+/// Serialized in snake case: `"dense"`, `{"krylov": {"requested": 10, ...}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Solver {
+    /// Every eigenvalue of the dense matrix (faer's dense eigensolver, a direct method).
+    Dense,
+    /// The largest eigenvalues by Krylov–Schur on the deflated map (docs/model.md §7.5).
+    Krylov {
+        /// The eigenvalues computed besides the trivial one (all converged).
+        requested: usize,
+        /// The largest relative residual `||A v - lambda v|| / |lambda|` (unit `v`, `A` the
+        /// deflated map) of the computed eigenvalues (absolute for `lambda = 0`).
+        max_residual: f64,
+        /// Applications of the map, the residual checks included.
+        applications: usize,
+    },
+}
+
+impl Solver {
+    /// One short line for people, for instance "Krylov-Schur, 10 eigenvalues, residual
+    /// 3.1e-12, 412 applications".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Dense => "dense, every eigenvalue".to_string(),
+            Self::Krylov {
+                requested,
+                max_residual,
+                applications,
+            } => format!(
+                "Krylov-Schur, {requested} largest eigenvalues, relative residual {}, \
+                 {applications} applications of the map",
+                compact(*max_residual)
+            ),
+        }
+    }
+}
+
 /// The spectrum of a jitter map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StabilityReport {
@@ -66,9 +105,12 @@ pub struct StabilityReport {
     /// The largest magnitudes of the other eigenvalues, decreasing (at most
     /// [`TOP_EIGENVALUES`](super::TOP_EIGENVALUES)).
     pub top_magnitudes: Vec<f64>,
-    /// Every eigenvalue `(re, im)` of the map (`form.periods() * num_spikes` of them), the
-    /// trivial one included, by decreasing magnitude.
+    /// The computed eigenvalues `(re, im)` of the map, the trivial one included, by decreasing
+    /// magnitude: all `form.periods() * num_spikes` of them for [`Solver::Dense`], the
+    /// trivial one and the `requested` largest others for [`Solver::Krylov`].
     pub eigenvalues: Vec<(f64, f64)>,
+    /// How the eigenvalues were computed.
+    pub solver: Solver,
 }
 
 impl StabilityReport {
@@ -83,11 +125,23 @@ impl StabilityReport {
     }
 }
 
-/// The layout of version 1 (no `form`: computed with the folded map).
+/// The layout of version 1 (no `form`: computed with the folded map; no `solver`: dense).
 #[derive(Deserialize)]
 #[cfg_attr(test, derive(Serialize))]
 struct StabilityReportV1 {
     num_spikes: usize,
+    trivial_eigenvalue: Option<(f64, f64)>,
+    spectral_radius: f64,
+    top_magnitudes: Vec<f64>,
+    eigenvalues: Vec<(f64, f64)>,
+}
+
+/// The layout of version 2 (no `solver`: every eigenvalue of the dense matrix).
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
+struct StabilityReportV2 {
+    num_spikes: usize,
+    form: MapForm,
     trivial_eigenvalue: Option<(f64, f64)>,
     spectral_radius: f64,
     top_magnitudes: Vec<f64>,
@@ -99,34 +153,48 @@ const V1_FORM_NOTE: &str = "version-1 stability file: computed with the folded \
     single-period map, exact only when the period exceeds the largest delay plus the kernel \
     horizon";
 
-/// Version 2 records the form of the map; version 1 (always the folded map) is read with
-/// [`MapForm::Folded`] and a note saying so.
+/// Version 3 records the solver; versions 2 and 1 (always the dense solver) are read with
+/// [`Solver::Dense`], version 1 (always the folded map) with [`MapForm::Folded`] and a note
+/// saying so.
 impl FileData for StabilityReport {
     const KIND: &'static str = "stability";
-    const VERSION: u32 = 2;
-    const OLDER_VERSIONS: &'static [u32] = &[1];
+    const VERSION: u32 = 3;
+    const OLDER_VERSIONS: &'static [u32] = &[1, 2];
 
     fn upgrade(data: OlderData<'_>) -> Result<(Self, Vec<String>), SignalError> {
-        if data.version() != 1 {
-            return Err(data.unsupported(Self::KIND, Self::VERSION, Self::OLDER_VERSIONS));
-        }
-        let old: StabilityReportV1 = data.decode()?;
+        let (old, notes) = match data.version() {
+            1 => {
+                let v1: StabilityReportV1 = data.decode()?;
+                let v2 = StabilityReportV2 {
+                    num_spikes: v1.num_spikes,
+                    form: MapForm::Folded,
+                    trivial_eigenvalue: v1.trivial_eigenvalue,
+                    spectral_radius: v1.spectral_radius,
+                    top_magnitudes: v1.top_magnitudes,
+                    eigenvalues: v1.eigenvalues,
+                };
+                (v2, vec![V1_FORM_NOTE.to_string()])
+            }
+            2 => (data.decode::<StabilityReportV2>()?, Vec::new()),
+            _ => return Err(data.unsupported(Self::KIND, Self::VERSION, Self::OLDER_VERSIONS)),
+        };
         let report = Self {
             num_spikes: old.num_spikes,
-            form: MapForm::Folded,
+            form: old.form,
             trivial_eigenvalue: old.trivial_eigenvalue,
             spectral_radius: old.spectral_radius,
             top_magnitudes: old.top_magnitudes,
             eigenvalues: old.eigenvalues,
+            solver: Solver::Dense,
         };
-        Ok((report, vec![V1_FORM_NOTE.to_string()]))
+        Ok((report, notes))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rsnn_signal::io::{Encoding, from_bytes, to_bytes};
+    use rsnn_signal::io::{Encoding, Header, from_bytes, to_bytes};
     use std::path::Path;
 
     fn report(form: MapForm) -> StabilityReport {
@@ -137,6 +205,7 @@ mod tests {
             spectral_radius: 0.25,
             top_magnitudes: vec![0.25],
             eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
+            solver: Solver::Dense,
         }
     }
 
@@ -148,11 +217,23 @@ mod tests {
             MapForm::MultiPeriod { periods: 3 },
             MapForm::Folded,
         ] {
-            for encoding in [Encoding::Json, Encoding::Bincode] {
-                let bytes = to_bytes(&report(form), None, encoding, path).unwrap();
-                let (back, header) = from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap();
-                assert_eq!(back, report(form));
-                assert!(header.notes.is_empty());
+            let krylov = Solver::Krylov {
+                requested: 1,
+                max_residual: 3e-13,
+                applications: 77,
+            };
+            for solver in [Solver::Dense, krylov] {
+                let want = StabilityReport {
+                    solver,
+                    ..report(form)
+                };
+                for encoding in [Encoding::Json, Encoding::Bincode] {
+                    let bytes = to_bytes(&want, None, encoding, path).unwrap();
+                    let (back, header) =
+                        from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap();
+                    assert_eq!(back, want);
+                    assert!(header.notes.is_empty());
+                }
             }
         }
         let text = serde_json::to_string(&MapForm::MultiPeriod { periods: 3 }).unwrap();
@@ -166,6 +247,47 @@ mod tests {
         const VERSION: u32 = 1;
     }
 
+    /// Writes version-2 files, as builds before the solver was recorded did.
+    impl FileData for StabilityReportV2 {
+        const KIND: &'static str = "stability";
+        const VERSION: u32 = 2;
+    }
+
+    /// `old` written with `seed` and loaded back, in both encodings.
+    fn load_old<T: FileData + Serialize>(
+        old: &T,
+        seed: Option<u64>,
+    ) -> Vec<(StabilityReport, Header)> {
+        let path = Path::new("old");
+        [Encoding::Json, Encoding::Bincode]
+            .into_iter()
+            .map(|encoding| {
+                let bytes = to_bytes(old, seed, encoding, path).unwrap();
+                from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap()
+            })
+            .collect()
+    }
+
+    /// A version-2 file (written before the solver was recorded) loads as dense, without a
+    /// note, in both encodings.
+    #[test]
+    fn version_two_files_load_as_dense() {
+        let form = MapForm::MultiPeriod { periods: 2 };
+        let old = StabilityReportV2 {
+            num_spikes: 2,
+            form,
+            trivial_eigenvalue: Some((1.0, 0.0)),
+            spectral_radius: 0.25,
+            top_magnitudes: vec![0.25],
+            eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
+        };
+        for (back, header) in load_old(&old, None) {
+            assert_eq!(back, report(form));
+            assert_eq!(header.version, 2);
+            assert!(header.notes.is_empty());
+        }
+    }
+
     /// A version-1 file (written before the form was recorded) loads as the folded map, with
     /// a note, in both encodings.
     #[test]
@@ -177,10 +299,7 @@ mod tests {
             top_magnitudes: vec![0.25],
             eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
         };
-        let path = Path::new("old");
-        for encoding in [Encoding::Json, Encoding::Bincode] {
-            let bytes = to_bytes(&old, Some(7), encoding, path).unwrap();
-            let (back, header) = from_bytes::<StabilityReport>(&bytes, encoding, path).unwrap();
+        for (back, header) in load_old(&old, Some(7)) {
             assert_eq!(back, report(MapForm::Folded));
             assert_eq!(header.version, 1);
             assert_eq!(header.seed, Some(7));
