@@ -1,6 +1,7 @@
 //! Memorizing one realistic neuron (K = 500 independent random inputs, T = 50, lambda = 0.2)
 //! with each objective, by continuous-time constraint generation (4 neurons per
 //! iteration; 1 for the grid case).
+//! Also the whole L = 200 network with the default backend.
 //! `cargo bench -p rsnn-optim --bench memorize [--features good_lp]`
 
 #![allow(missing_docs)]
@@ -19,7 +20,13 @@ fn memorize(c: &mut Criterion) {
         .collect();
     let clarabel = BackendKind::Clarabel;
     let mut cases = vec![
-        ("L2", Objective::L2, Mode::ContinuousTime, clarabel),
+        (
+            "L2",
+            Objective::L2,
+            Mode::ContinuousTime,
+            BackendKind::Dense,
+        ),
+        ("L2-clarabel", Objective::L2, Mode::ContinuousTime, clarabel),
         ("L1", Objective::L1, Mode::ContinuousTime, clarabel),
         ("Linf", Objective::LInf, Mode::ContinuousTime, clarabel),
         (
@@ -85,5 +92,38 @@ fn memorize(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, memorize);
+/// The whole network of the default pipeline (L = 200, K = 500, T = 50, squared L2, default
+/// backend), neurons in parallel on the rayon pool.
+fn network(c: &mut Criterion) {
+    use rand::SeedableRng;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+    let score = common::random_score(&mut rng, 200, 50.0, 0.2);
+    let topology = rsnn_neuron::TopologyConfig {
+        num_neurons: 200,
+        topology: rsnn_neuron::Topology::FixedInDegree { k: 500 },
+        ..Default::default()
+    };
+    let network = topology
+        .sample(rsnn_signal::AlphaKernel::default(), &mut rng)
+        .expect("valid topology");
+    let config = MemorizeConfig::default();
+    let mut group = c.benchmark_group("memorize_network");
+    group.sample_size(10);
+    group.bench_function("L200_K500_T50_L2", |b| {
+        b.iter(|| {
+            let mut net = network.clone();
+            let scores = std::slice::from_ref(&score);
+            black_box(rsnn_optim::memorize_network(
+                &mut net,
+                scores,
+                &config,
+                |_, _| {},
+            ))
+            .expect("runs")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, memorize, network);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
 //! Memorizes a random score in a random network and prints the per-network report.
 //!
-//! `cargo run --release -p rsnn-optim --example memorize_network -- [L K T] [l1|l2|linf|none] [grid|published]`
+//! `cargo run --release -p rsnn-optim --example memorize_network -- [L K T] [l1|l2|linf|none] [continuous|grid|published] [BACKEND]`
 //! (default: the acceptance network of issue 4, L = 200, K = 500, T = 50, squared L2,
 //! continuous time; `grid` puts rsnn's template on a 0.05 grid instead, `published` uses the
 //! original package's grid template).
@@ -44,9 +44,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("published") => Mode::Published,
         Some(other) => return Err(format!("unknown mode `{other}`").into()),
     };
+    let backend = match args.get(5) {
+        Some(name) => name.parse()?,
+        None => Default::default(),
+    };
     let config = MemorizeConfig {
         objective,
         mode,
+        backend,
         ..Default::default()
     };
     println!(

@@ -33,12 +33,12 @@
 //!
 //! | cargo feature | backend | objectives |
 //! |---|---|---|
-//! | `clarabel` (default) | Clarabel interior point, called directly; microlp's simplex for "none" | none, L1, squared L2, L-infinity |
+//! | `clarabel` (default) | `dense` (the default backend): a dense interior point for few dense rows, Clarabel otherwise; `clarabel`: Clarabel interior point, called directly; microlp's simplex for "none" with both | none, L1, squared L2, L-infinity |
 //! | `good_lp` | good_lp with microlp (simplex) | none, L1, L-infinity (L2: [`OptimError::Unsupported`]) |
 //!
 //! What comes back, per objective and backend:
 //!
-//! | objective | `clarabel` | `good_lp` |
+//! | objective | `dense`, `clarabel` | `good_lp` |
 //! |---|---|---|
 //! | none | a vertex of the feasible set (simplex) | a vertex of the feasible set (simplex) |
 //! | L1, L-infinity | a point of the optimal face, near its relative interior | a vertex of the optimal face |

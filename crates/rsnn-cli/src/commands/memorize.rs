@@ -40,7 +40,7 @@ pub struct SolverArgs {
     /// Objective over the weights.
     #[arg(long, default_value_t = Objective::L2, value_parser = objective_parser(), ignore_case = true)]
     pub objective: Objective,
-    /// Solver backend, among those compiled in (clarabel; good_lp with `--features good_lp`).
+    /// Solver backend, among those compiled in (dense, clarabel; good_lp with `--features good_lp`).
     #[arg(long, default_value_t = BackendKind::default().name().to_string())]
     pub backend: String,
     /// Bound on the weights: |w| <= bound.

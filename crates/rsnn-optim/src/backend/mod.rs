@@ -3,13 +3,14 @@
 //!
 //! | backend | cargo feature | objectives |
 //! |---|---|---|
-//! | [`BackendKind::Clarabel`] | `clarabel` (default) | none, L1, squared L2, L-infinity |
+//! | [`BackendKind::Dense`] | `clarabel` (default) | none, L1, squared L2, L-infinity |
+//! | [`BackendKind::Clarabel`] | `clarabel` | none, L1, squared L2, L-infinity |
 //! | [`BackendKind::GoodLp`] | `good_lp` (microlp) | none, L1, L-infinity |
 //!
 //! What each returns, per objective (`x*` is an optimal point; "vertex" is a basic solution of
 //! the LP, typically with many weights at `+-w_max`):
 //!
-//! | objective | Clarabel backend | good_lp backend |
+//! | objective | Clarabel and dense backends | good_lp backend |
 //! |---|---|---|
 //! | none | a vertex of the feasible set, from microlp's simplex (Clarabel is not called) | a vertex of the feasible set (microlp's simplex) |
 //! | L1 | a point of the optimal face, near its relative interior (interior point) | a vertex of the optimal face |
@@ -22,6 +23,9 @@
 #[cfg(feature = "clarabel")]
 #[cfg_attr(docsrs, doc(cfg(feature = "clarabel")))]
 pub mod clarabel;
+#[cfg(feature = "clarabel")]
+#[cfg_attr(docsrs, doc(cfg(feature = "clarabel")))]
+pub mod dense;
 #[cfg(feature = "good_lp")]
 #[cfg_attr(docsrs, doc(cfg(feature = "good_lp")))]
 pub mod good_lp;
@@ -150,6 +154,9 @@ pub trait Backend: Send + Sync {
 pub enum BackendKind {
     /// Clarabel interior-point solver, called directly (feature `clarabel`).
     Clarabel,
+    /// rsnn's dense interior-point method for few dense rows over many variables, with
+    /// Clarabel as its fallback (feature `clarabel`; see [`dense`]).
+    Dense,
     /// good_lp with its pure-Rust microlp solver (feature `good_lp`).
     GoodLp,
 }
@@ -157,7 +164,7 @@ pub enum BackendKind {
 impl Default for BackendKind {
     fn default() -> Self {
         if cfg!(feature = "clarabel") {
-            BackendKind::Clarabel
+            BackendKind::Dense
         } else {
             BackendKind::GoodLp
         }
@@ -167,7 +174,11 @@ impl Default for BackendKind {
 impl BackendKind {
     /// Every backend kind, compiled in or not (the list may grow).
     pub fn all() -> &'static [BackendKind] {
-        &[BackendKind::Clarabel, BackendKind::GoodLp]
+        &[
+            BackendKind::Clarabel,
+            BackendKind::Dense,
+            BackendKind::GoodLp,
+        ]
     }
 
     /// The backends compiled into this build.
@@ -182,7 +193,7 @@ impl BackendKind {
     /// Whether this backend is compiled in.
     pub fn is_available(self) -> bool {
         match self {
-            BackendKind::Clarabel => cfg!(feature = "clarabel"),
+            BackendKind::Clarabel | BackendKind::Dense => cfg!(feature = "clarabel"),
             BackendKind::GoodLp => cfg!(feature = "good_lp"),
         }
     }
@@ -191,6 +202,7 @@ impl BackendKind {
     pub fn name(self) -> &'static str {
         match self {
             BackendKind::Clarabel => "clarabel",
+            BackendKind::Dense => "dense",
             BackendKind::GoodLp => "good_lp",
         }
     }
@@ -198,7 +210,7 @@ impl BackendKind {
     /// What the backend can express.
     pub fn capabilities(self) -> Capabilities {
         match self {
-            BackendKind::Clarabel => Capabilities {
+            BackendKind::Clarabel | BackendKind::Dense => Capabilities {
                 quadratic: true,
                 linear: true,
             },
@@ -217,6 +229,8 @@ impl BackendKind {
         match self {
             #[cfg(feature = "clarabel")]
             BackendKind::Clarabel => Ok(Box::new(clarabel::ClarabelBackend::default())),
+            #[cfg(feature = "clarabel")]
+            BackendKind::Dense => Ok(Box::new(dense::DenseBackend::default())),
             #[cfg(feature = "good_lp")]
             BackendKind::GoodLp => Ok(Box::new(good_lp::GoodLpBackend)),
             #[allow(unreachable_patterns)]
@@ -233,7 +247,7 @@ impl fmt::Display for BackendKind {
 
 /// The error of parsing an unknown backend name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown backend `{0}` (known: clarabel, good_lp)")]
+#[error("unknown backend `{0}` (known: clarabel, dense, good_lp)")]
 pub struct UnknownBackend(pub String);
 
 impl FromStr for BackendKind {
@@ -241,6 +255,7 @@ impl FromStr for BackendKind {
     fn from_str(s: &str) -> Result<Self, UnknownBackend> {
         match s.to_ascii_lowercase().as_str() {
             "clarabel" => Ok(BackendKind::Clarabel),
+            "dense" => Ok(BackendKind::Dense),
             "good_lp" | "good-lp" | "goodlp" | "microlp" => Ok(BackendKind::GoodLp),
             _ => Err(UnknownBackend(s.to_string())),
         }
