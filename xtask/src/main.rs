@@ -7,10 +7,13 @@
 //! - `cargo xtask merge [--out DIR] [--quick|--full] [--seed S] SHARD_DIR...`: combine sharded
 //!   runs.
 //! - `cargo xtask bench [ARGS...]`: the criterion benchmarks of every crate.
+//! - `cargo xtask bench --scale [--max-neurons N]`: the whole pipeline at L in {200, 1000,
+//!   5000}, wall time and peak memory of every stage (docs/performance.md).
 //! - `cargo xtask list [--quick|--full] [--seed S]`: the experiments and their job counts.
 
 mod experiments;
 mod reproduce;
+mod scale;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
@@ -87,9 +90,40 @@ enum Task {
         #[arg(long, default_value = "results")]
         out: PathBuf,
     },
-    /// Run the criterion benchmarks of every crate (extra arguments go to `cargo bench`).
+    /// Run the criterion benchmarks of every crate (extra arguments go to `cargo bench`), or
+    /// with `--scale` the scale benchmark of the whole pipeline.
     Bench {
+        /// The scale benchmark instead: every stage of the pipeline at L in {200, 1000, 5000}
+        /// (K = 500, T = 50), wall time and peak memory; writes docs/performance.md.
+        #[arg(long)]
+        scale: bool,
+        /// With `--scale`: skip the sizes above this number of neurons.
+        #[arg(long, default_value_t = 5000, requires = "scale")]
+        max_neurons: usize,
+        /// With `--scale`: the folder of the runs' files and tables.
+        #[arg(long, default_value = "target/scale", requires = "scale")]
+        out: PathBuf,
+        /// With `--scale`: the seed of the score, the network and the noise.
+        #[arg(long, default_value_t = 1, requires = "scale")]
+        seed: u64,
+        /// With `--scale`: do not rewrite the table in docs/performance.md.
+        #[arg(long, requires = "scale")]
+        no_docs: bool,
         /// Arguments passed on, e.g. a benchmark name filter.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Internal (used by `bench --scale`): run a program and record its wall time, CPU time
+    /// and peak memory.
+    #[command(hide = true)]
+    MeasureChild {
+        /// Where the measurement goes (one JSON line).
+        record: PathBuf,
+        /// Where the program's output goes.
+        log: PathBuf,
+        /// The program.
+        program: String,
+        /// Its arguments.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -140,7 +174,26 @@ fn main() -> Result<()> {
                 reuse_stale,
             },
         ),
-        Task::Bench { args } => {
+        Task::Bench {
+            scale: true,
+            max_neurons,
+            out,
+            seed,
+            no_docs,
+            ..
+        } => scale::run(&scale::ScaleOptions {
+            max_neurons,
+            out,
+            seed,
+            update_docs: !no_docs,
+        }),
+        Task::MeasureChild {
+            record,
+            log,
+            program,
+            args,
+        } => scale::measured::measure_child(&record, &log, &program, &args),
+        Task::Bench { args, .. } => {
             let mut bench =
                 Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
             bench.args(["bench", "--workspace"]).args(args);
