@@ -1,9 +1,9 @@
 //! The command line: global options and the subcommands (clap derive).
 
 use crate::commands::{
-    info::InfoArgs, measure::MeasureArgs, memorize::MemorizeArgs, network::NetworkArgs,
-    plot::PlotArgs, recall::RecallArgs, sample::SampleArgs, simulate::SimulateArgs,
-    stability::StabilityArgs,
+    info::InfoArgs, measure::MeasureArgs, memorize::MemorizeArgs, merge::MergeArgs,
+    network::NetworkArgs, plot::PlotArgs, recall::RecallArgs, sample::SampleArgs,
+    simulate::SimulateArgs, stability::StabilityArgs,
 };
 use crate::demo::DemoArgs;
 use clap::{Parser, Subcommand};
@@ -36,8 +36,11 @@ pub enum Command {
     Sample(SampleArgs),
     /// Wire a random network (all weights 0).
     Network(NetworkArgs),
-    /// Memorize one or more scores: compute the weights of every neuron.
+    /// Memorize one or more scores: compute the weights of every neuron (or, with `--neurons`,
+    /// of some of them, as a part for `merge`).
     Memorize(MemorizeArgs),
+    /// Assemble the parts of a memorization (`memorize --neurons`) into the memorized network.
+    Merge(MergeArgs),
     /// Simulate a network exactly in continuous time and record its spikes.
     Simulate(SimulateArgs),
     /// Precision and recall of a recording against a score, per cycle.

@@ -1,7 +1,8 @@
 //! # rsnn-cli — the `rsnn` command (layer 5)
 //!
 //! Subcommands over versioned rsnn files: `sample` a random score, wire a random `network`,
-//! `memorize` scores in it, `simulate` it, `measure` a recording against a score, analyse its
+//! `memorize` scores in it (all neurons at once, or in parts on several machines that `merge`
+//! assembles), `simulate` it, `measure` a recording against a score, analyse its
 //! `stability`, run associative `recall`, `plot` figures as SVG, describe any file with `info`,
 //! and `demo`, the whole pipeline on the built-in defaults.
 //!
@@ -63,6 +64,7 @@ fn dispatch(command: Command, out: &Output) -> anyhow::Result<()> {
         Command::Sample(args) => commands::sample::run(&args, out),
         Command::Network(args) => commands::network::run(&args, out),
         Command::Memorize(args) => commands::memorize::run(&args, out),
+        Command::Merge(args) => commands::merge::run(&args, out),
         Command::Simulate(args) => commands::simulate::run(&args, out),
         Command::Measure(args) => commands::measure::run(&args, out),
         Command::Stability(args) => commands::stability::run(&args, out),

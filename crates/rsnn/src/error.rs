@@ -43,6 +43,90 @@ pub enum Error {
         /// Its kind.
         kind: String,
     },
+    /// [`crate::parts::merge_parts`] was given no part.
+    #[error("no part to merge")]
+    NoParts,
+    /// A part of a memorization that is malformed or does not fit the network's inputs.
+    #[error("{}: invalid part: {reason}", .path.display())]
+    PartInvalid {
+        /// The part's file.
+        path: std::path::PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A part memorized from another network (weights aside) than the one given.
+    #[error(
+        "{}: memorized from another network (a part of a network of {part_neurons} neurons, \
+         topology SHA-256 {}...; the network given has {neurons} neurons, SHA-256 {}...): \
+         the sources, delays, kernel or threshold differ",
+        .path.display(), crate::parts::short(.found), crate::parts::short(.expected)
+    )]
+    PartNetwork {
+        /// The part's file.
+        path: std::path::PathBuf,
+        /// The number of neurons of the part's network.
+        part_neurons: usize,
+        /// The number of neurons of the network given.
+        neurons: usize,
+        /// The part's network hash.
+        found: String,
+        /// The hash of the network given.
+        expected: String,
+    },
+    /// A part memorized from other scores than the reference part.
+    #[error(
+        "{}: memorized from other scores than {} (scores SHA-256 {}... and {}...): \
+         memorize every part with the same score files in the same order",
+        .path.display(), .reference.display(), crate::parts::short(.found),
+        crate::parts::short(.expected)
+    )]
+    PartScores {
+        /// The part's file.
+        path: std::path::PathBuf,
+        /// The part it is compared with.
+        reference: std::path::PathBuf,
+        /// The part's scores hash.
+        found: String,
+        /// The reference's scores hash.
+        expected: String,
+    },
+    /// A part memorized with other parameters than the reference part.
+    #[error(
+        "{}: memorized with other parameters than {}: {}",
+        .path.display(), .reference.display(), .fields.join("; ")
+    )]
+    PartSettings {
+        /// The part's file.
+        path: std::path::PathBuf,
+        /// The part it is compared with.
+        reference: std::path::PathBuf,
+        /// Each parameter that differs, with both values.
+        fields: Vec<String>,
+    },
+    /// Two parts that hold the same neurons.
+    #[error(
+        "{} and {} both hold neurons {}: every neuron must be in exactly one part",
+        .path.display(), .other.display(), crate::parts::ranges(.neurons)
+    )]
+    PartOverlap {
+        /// The later part.
+        path: std::path::PathBuf,
+        /// The earlier part.
+        other: std::path::PathBuf,
+        /// The neurons both hold.
+        neurons: Vec<usize>,
+    },
+    /// Neurons that no part holds.
+    #[error(
+        "no part holds neurons {} (of the {total} of the network): memorize them as one more part",
+        crate::parts::ranges(.neurons)
+    )]
+    PartsMissing {
+        /// The neurons missing.
+        neurons: Vec<usize>,
+        /// The number of neurons of the network.
+        total: usize,
+    },
     /// A [`crate::pipeline::Progress`] asked to stop before a step.
     #[error("cancelled before the {stage} step")]
     Cancelled {

@@ -13,6 +13,7 @@
 //! | `network` | [`rsnn_neuron::Network`] |
 //! | `recording` | [`rsnn_sim::Recording`] |
 //! | `memorize-report` | [`rsnn_optim::MemorizeRecord`] |
+//! | `memorize-part` | [`crate::parts::MemorizePart`] |
 //! | `measurement` | [`rsnn_sim::Measurement`] |
 //! | `stability` | [`rsnn_sim::StabilityReport`] |
 //! | `recall` | [`crate::recipes::RecallRecord`] |
@@ -21,6 +22,7 @@
 pub use rsnn_signal::io::*;
 
 use crate::Error;
+use crate::parts::MemorizePart;
 use crate::pipeline::PipelineSummary;
 use crate::recipes::RecallRecord;
 use rsnn_neuron::Network;
@@ -47,6 +49,8 @@ pub enum AnyFile {
     Recording(Recording),
     /// A memorization report.
     MemorizeReport(MemorizeRecord),
+    /// The memorization of some of the neurons of a network.
+    MemorizePart(MemorizePart),
     /// Precision and recall per cycle.
     Measurement(Measurement),
     /// A stability analysis.
@@ -58,7 +62,7 @@ pub enum AnyFile {
 }
 
 /// Every kind [`load_any`] reads.
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 12] = [
     "score",
     "periodic-train",
     "spike-train",
@@ -66,6 +70,7 @@ pub const KINDS: [&str; 11] = [
     "network",
     "recording",
     "memorize-report",
+    "memorize-part",
     "measurement",
     "stability",
     "recall",
@@ -92,6 +97,7 @@ pub fn load_any(path: &Path) -> Result<(AnyFile, Header), Error> {
         "network" => typed(path, AnyFile::Network),
         "recording" => typed(path, AnyFile::Recording),
         "memorize-report" => typed(path, AnyFile::MemorizeReport),
+        "memorize-part" => typed(path, AnyFile::MemorizePart),
         "measurement" => typed(path, AnyFile::Measurement),
         "stability" => typed(path, AnyFile::Stability),
         "recall" => typed(path, AnyFile::Recall),

@@ -41,6 +41,7 @@
 
 mod error;
 pub mod io;
+pub mod parts;
 pub mod pipeline;
 pub mod recipes;
 pub mod seeds;

@@ -29,6 +29,7 @@ fn decode_all(bytes: &[u8], encoding: Encoding) -> Result<(), TestCaseError> {
     decode_as::<Network>(bytes, encoding);
     decode_as::<Recording>(bytes, encoding);
     decode_as::<rsnn_optim::MemorizeRecord>(bytes, encoding);
+    decode_as::<rsnn::parts::MemorizePart>(bytes, encoding);
     decode_as::<rsnn_sim::Measurement>(bytes, encoding);
     decode_as::<rsnn_sim::StabilityReport>(bytes, encoding);
     decode_as::<rsnn::recipes::RecallRecord>(bytes, encoding);

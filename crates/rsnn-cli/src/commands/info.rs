@@ -6,6 +6,7 @@ use clap::Args;
 use rsnn::io::AnyFile;
 use rsnn::neuron::Network;
 use rsnn::optim::MemorizeRecord;
+use rsnn::parts::MemorizePart;
 use rsnn::pipeline::PipelineSummary;
 use rsnn::recipes::RecallRecord;
 use rsnn::signal::Score;
@@ -98,6 +99,27 @@ fn memorize_facts(r: &MemorizeRecord) -> Facts {
     ]
 }
 
+fn part_facts(p: &MemorizePart) -> Facts {
+    let report = p.report();
+    let c = report.counts();
+    let ids = p.neuron_ids();
+    vec![
+        ("neurons", json!(ids.len())),
+        ("neurons of the network", json!(p.num_neurons)),
+        ("first and last neuron", json!([ids.first(), ids.last()])),
+        ("memories", json!(p.memories)),
+        ("backend", json!(p.config.backend.name())),
+        (
+            "memorized / unverified / infeasible / failed",
+            json!([c.memorized, c.unverified, c.infeasible, c.failed]),
+        ),
+        ("max violation", json!(report.max_violation())),
+        ("network sha256", json!(p.network_sha256)),
+        ("scores sha256", json!(p.scores_sha256)),
+        ("seconds", json!(p.seconds)),
+    ]
+}
+
 fn recall_facts(r: &RecallRecord) -> Facts {
     let last = r.cycles.last();
     vec![
@@ -151,6 +173,7 @@ pub fn facts(path: &Path, kind: &str) -> Result<Option<Facts>> {
             vec![("period", json!(t.period())), ("spikes", json!(t.len()))]
         }
         AnyFile::MemorizeReport(r) => memorize_facts(&r),
+        AnyFile::MemorizePart(p) => part_facts(&p),
         AnyFile::Measurement(m) => vec![
             ("cycles", json!(m.cycles.len())),
             (

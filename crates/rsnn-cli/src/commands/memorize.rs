@@ -2,6 +2,7 @@
 
 use crate::batch::Batch;
 use crate::flags::{self, Flags};
+use crate::neurons::NeuronSet;
 use crate::outputs::{self, Kind};
 use crate::{Output, estimate, files, interrupt};
 use anyhow::{Result, bail};
@@ -126,11 +127,17 @@ pub struct MemorizeArgs {
     /// Keep the weights of the neurons that could be memorized even if some could not.
     #[arg(long)]
     pub allow_infeasible: bool,
-    /// Output: the network with its new weights (.json or .bin).
+    /// Memorize only these neurons (e.g. `0-99,150`) and write a part (kind `memorize-part`)
+    /// instead of the network: the parts of all the neurons, memorized on any machines, make
+    /// the network with `rsnn merge`.
+    #[arg(long, value_name = "SET")]
+    pub neurons: Option<NeuronSet>,
+    /// Output: the network with its new weights, or the part with `--neurons` (.json or .bin).
     #[arg(long, short)]
     pub out: PathBuf,
-    /// Also write the per-neuron report to this file.
-    #[arg(long)]
+    /// Also write the per-neuron report to this file (with `--neurons` the reports are in the
+    /// part, and `rsnn merge --report` writes the whole report).
+    #[arg(long, conflicts_with = "neurons")]
     pub report: Option<PathBuf>,
 }
 
@@ -197,6 +204,38 @@ pub fn describe(report: &NetworkReport) -> String {
     )
 }
 
+/// Warns about the neurons of `report` that were not memorized (when allowed); `details` says
+/// where their reports are.
+pub fn warn_missed(report: &NetworkReport, details: &str, out: &Output) {
+    let missed = report.neurons.len() - report.num_memorized();
+    if missed > 0 {
+        out.warn(format!(
+            "{missed} neurons not memorized (details {details}): {:?}",
+            report.not_memorized()
+        ));
+    }
+}
+
+/// The counts and figures of a report, as JSON fields.
+pub fn report_json(report: &NetworkReport) -> serde_json::Value {
+    let StatusCounts {
+        memorized,
+        unverified,
+        infeasible,
+        failed,
+    } = report.counts();
+    json!({
+        "neurons": report.neurons.len(),
+        "memorized": memorized,
+        "unverified": unverified,
+        "infeasible": infeasible,
+        "failed": failed,
+        "seconds": report.seconds,
+        "mean_rounds": report.mean_rounds(),
+        "max_violation": report.max_violation(),
+    })
+}
+
 /// Runs `rsnn memorize`.
 ///
 /// # Errors
@@ -204,6 +243,9 @@ pub fn describe(report: &NetworkReport) -> String {
 /// `--allow-infeasible`.
 pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
     let config = args.solver.config().flags(flags::MEMORIZE)?;
+    if let Some(set) = &args.neurons {
+        return super::memorize_part::run(args, set, &config, out);
+    }
     let mut outs = vec![(args.out.as_path(), Kind::Data)];
     outs.extend(args.report.as_deref().map(|p| (p, Kind::Data)));
     let mut inputs = vec![args.network.as_path()];
@@ -220,13 +262,7 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
         memorize_with_progress(&mut network, &scores, &config, out).flags(flags::MEMORIZE)?;
     interrupt::check()?;
     check_report(&report, args.allow_infeasible)?;
-    let missed = report.neurons.len() - report.num_memorized();
-    if missed > 0 {
-        out.warn(format!(
-            "{missed} neurons not memorized (details with --report FILE): {:?}",
-            report.not_memorized()
-        ));
-    }
+    warn_missed(&report, "with --report FILE", out);
     let mut batch = Batch::new();
     batch.data(&args.out, &network, header.seed)?;
     if let Some(path) = &args.report {
@@ -239,23 +275,9 @@ pub fn run(args: &MemorizeArgs, out: &Output) -> Result<()> {
     }
     batch.commit()?;
     out.text(format!("{} -> {}", describe(&report), args.out.display()));
-    let StatusCounts {
-        memorized,
-        unverified,
-        infeasible,
-        failed,
-    } = report.counts();
-    out.json(&json!({
-        "path": files::json_path(&args.out),
-        "neurons": report.neurons.len(),
-        "memorized": memorized,
-        "unverified": unverified,
-        "infeasible": infeasible,
-        "failed": failed,
-        "seconds": report.seconds,
-        "mean_rounds": report.mean_rounds(),
-        "max_violation": report.max_violation(),
-    }))
+    let mut summary = report_json(&report);
+    summary["path"] = json!(files::json_path(&args.out));
+    out.json(&summary)
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 pub mod info;
 pub mod measure;
 pub mod memorize;
+pub mod memorize_part;
+pub mod merge;
 pub mod network;
 pub mod plot;
 pub mod recall;
