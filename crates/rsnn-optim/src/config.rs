@@ -95,9 +95,9 @@ impl FromStr for Objective {
 /// Which template is imposed and how: rsnn's continuous-time template (§5.1) by constraint
 /// generation (the default) or on a grid, or the published grid template of the original
 /// package. Serialized with a `kind` tag: `{"kind": "continuous_time"}`,
-/// `{"kind": "grid", "step": 0.05}`, `{"kind": "published"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+/// `{"kind": "grid", "step": 0.05}`, `{"kind": "published"}`; in bincode a plain enum
+/// (module `mode_codec`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Mode {
     /// Constraint generation with the exact extrema of the potential: the template holds in
     /// continuous time up to [`MemorizeConfig::tolerance`].

@@ -85,6 +85,7 @@ pub use templates::Template;
 mod generation;
 pub mod limits;
 mod measure;
+mod mode_codec;
 mod network;
 pub mod published;
 mod record;

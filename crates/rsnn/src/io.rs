@@ -137,4 +137,33 @@ mod tests {
         let e = load_any(&c).expect_err("unknown kind");
         assert!(e.to_string().contains("poem"), "{e}");
     }
+
+    #[test]
+    fn a_memorize_report_round_trips_through_bincode_with_every_mode() {
+        use rsnn_optim::{MemorizeConfig, MemorizeRecord, Mode, NetworkReport};
+        let dir = tempfile::tempdir().expect("temp dir");
+        for mode in [
+            Mode::ContinuousTime,
+            Mode::Grid { step: 0.1 },
+            Mode::Published,
+        ] {
+            let record = MemorizeRecord {
+                config: MemorizeConfig {
+                    mode,
+                    ..MemorizeConfig::default()
+                },
+                memories: 2,
+                report: NetworkReport {
+                    neurons: Vec::new(),
+                    seconds: 1.5,
+                },
+            };
+            for name in ["r.bin", "r.json"] {
+                let path = dir.path().join(name);
+                save(&path, &record, Some(4)).expect("writes");
+                let (file, _) = load_any(&path).expect("loads");
+                assert_eq!(file, AnyFile::MemorizeReport(record.clone()), "{name}");
+            }
+        }
+    }
 }

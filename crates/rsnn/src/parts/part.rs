@@ -37,7 +37,6 @@ pub struct MemorizePart {
     pub memories: usize,
     /// The memorization parameters (in bincode with `mode` as a plain enum, see
     /// docs/file-formats.md).
-    #[serde(with = "super::codec")]
     pub config: MemorizeConfig,
     /// The neurons of this part, sorted by index.
     pub neurons: Vec<PartNeuron>,
@@ -57,7 +56,6 @@ struct PartData {
     scores_sha256: String,
     num_neurons: usize,
     memories: usize,
-    #[serde(with = "super::codec")]
     config: MemorizeConfig,
     neurons: Vec<PartNeuron>,
     seconds: f64,
