@@ -123,6 +123,18 @@ impl Data {
             }
         }
     }
+
+    /// `out += sum_i row(first + i) weights[i] (row(first + i) . x)`: `A' diag(weights) A x`
+    /// over the rows `first..first + weights.len()`, in one pass over them.
+    pub(super) fn add_gram_times(&self, first: usize, weights: &[f64], x: &[f64], out: &mut [f64]) {
+        for (i, &wi) in weights.iter().enumerate() {
+            if wi != 0.0 {
+                let row = self.row(first + i);
+                let c = wi * dot(row, x);
+                out.iter_mut().zip(row).for_each(|(o, a)| *o += a * c);
+            }
+        }
+    }
 }
 
 /// A dot product with four accumulators (vectorizable).

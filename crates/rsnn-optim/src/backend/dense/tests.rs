@@ -108,6 +108,51 @@ fn both_reductions_agree() {
     }
 }
 
+/// Both reductions solve the same Newton system: the same step at random points `(s, z)`
+/// with `s z` in [0.5, 1.5] and `z / s` log-uniform in `[10^lo, 10^hi]`, rows beyond the
+/// variable form's border ratio included (in the last case every inequality row, more than
+/// the variables).
+#[test]
+fn both_reductions_give_the_same_newton_step() {
+    for (n, rows, equalities, lo, hi) in [
+        (30, 80, 0, -8.0, 8.0),
+        (30, 80, 3, -8.0, 8.0),
+        (20, 60, 2, 7.0, 9.0),
+    ] {
+        let p = dense_problem(n, rows, equalities);
+        let d = Data::new(&p).expect("dense rows");
+        let mut next = sequence(99 + rows as u64);
+        let count = d.mi() + d.bounds.len();
+        let (mut s, mut z) = (Vec::new(), Vec::new());
+        for _ in 0..count {
+            let product = 1.0 + next();
+            let ratio = 10f64.powf(lo + (hi - lo) * (next() + 0.5));
+            s.push((product / ratio).sqrt());
+            z.push((product * ratio).sqrt());
+        }
+        let mut random = |len: usize| -> Vec<f64> { (0..len).map(|_| next()).collect() };
+        let (rd, re, rp, rc) = (random(n), random(equalities), random(count), random(count));
+        let steps = [Reduction::Rows, Reduction::Variables].map(|reduction| {
+            let newton = Newton::new(&d, reduction, &s, &z).expect("factored");
+            newton.solve(&d, &z, &rd, &re, &rp, &rc)
+        });
+        let [a, b] = &steps;
+        for (name, u, v) in [
+            ("dx", &a.dx, &b.dx),
+            ("dy", &a.dy, &b.dy),
+            ("ds", &a.ds, &b.ds),
+            ("dz", &a.dz, &b.dz),
+        ] {
+            let size = u.iter().fold(1.0f64, |m, x| m.max(x.abs()));
+            let gap = max_gap(u, v);
+            assert!(
+                gap <= 1e-8 * size,
+                "{n} x {rows}, {name}: {gap} (size {size})"
+            );
+        }
+    }
+}
+
 /// The published grid problem of neuron 0 (published.rs) for `memories` random scores of
 /// period `period` over `k` independent inputs.
 fn published_neuron(seed: u64, k: usize, period: f64, memories: usize) -> Problem {
@@ -218,8 +263,11 @@ fn infeasible_tall_problems_end_with_clarabel_infeasible() {
     for p in [excluded, boxed].into_iter().chain(published) {
         let data = Data::new(&p).expect("dense rows");
         assert_eq!(Reduction::choose(&data), Reduction::Variables);
-        let (x, _) = interior_point(&data, Reduction::Variables, &DenseSettings::default());
+        let settings = DenseSettings::default();
+        let (x, iterations) = interior_point(&data, Reduction::Variables, &settings);
         assert!(x.is_none(), "an infeasible problem was solved");
+        // The duals grow without bound: the method gives up before its iteration cap.
+        assert!(iterations < settings.max_iter, "{iterations} iterations");
         let s = DenseBackend::default().solve(&p).expect("runs");
         assert!(s.status.is_infeasible(), "{:?}", s.status);
         assert!(s.x.is_empty());
