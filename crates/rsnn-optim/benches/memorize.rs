@@ -2,7 +2,7 @@
 //! with each objective, by continuous-time constraint generation (4 neurons per
 //! iteration; 1 for the grid cases).
 //! Also the whole L = 200 network with the default backend, and one neuron of the published
-//! grid template with two memories (about 1,900 dense rows over 500 weights), by the dense
+//! grid template with two memories (about 1,800 dense rows over 500 weights), by the dense
 //! backend and by Clarabel.
 //! `cargo bench -p rsnn-optim --bench memorize [--features good_lp]`
 
@@ -136,7 +136,7 @@ fn network(c: &mut Criterion) {
 
 /// One neuron of the two-memories experiment under the published template (as the xtask
 /// experiment two_memories/original sets it up): L = 200 neurons of K = 500 inputs, two
-/// random scores of period 50 at rate 0.2, squared L2; each neuron's problem has about 1,900
+/// random scores of period 50 at rate 0.2, squared L2; each neuron's problem has about 1,800
 /// dense rows over its 500 weights, solved once.
 fn published(c: &mut Criterion) {
     use rand::SeedableRng;
