@@ -154,8 +154,9 @@ pub trait Backend: Send + Sync {
 pub enum BackendKind {
     /// Clarabel interior-point solver, called directly (feature `clarabel`).
     Clarabel,
-    /// rsnn's dense interior-point method for few dense rows over many variables, with
-    /// Clarabel as its fallback (feature `clarabel`; see [`dense`]).
+    /// rsnn's dense interior-point method for dense rows (its Newton systems reduced to the
+    /// rows or to the variables, whichever are fewer), with Clarabel as its fallback (feature
+    /// `clarabel`; see [`dense`]).
     Dense,
     /// good_lp with its pure-Rust microlp solver (feature `good_lp`).
     GoodLp,

@@ -56,8 +56,9 @@ pub struct Output {
 }
 
 /// The sizes of a scale: networks, network size. The published template makes the grid
-/// problem of every neuron dense (about 1900 rows of 500 weights at full scale, some 17 s per
-/// neuron with Clarabel), so the quick scale is a small network with short periods.
+/// problem of every neuron dense (about 1,800 rows of 500 weights at full scale, about 1 s per
+/// neuron with the dense backend, 16 s with Clarabel), so the quick scale is a small network
+/// with short periods.
 fn sizes(scale: Scale) -> (usize, NetSpec) {
     match scale {
         Scale::Quick => (1, spec(20, 10.0)),
