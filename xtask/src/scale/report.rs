@@ -46,13 +46,16 @@ pub fn markdown(results: &[SizeResult], seed: u64) -> String {
         let cells: Vec<String> = r
             .stages
             .iter()
-            .map(|(_, m)| {
-                let cpu = if (m.cpu - m.wall).abs() > 0.1 * m.wall {
-                    format!(" ({:.2} s CPU)", m.cpu)
-                } else {
-                    String::new()
-                };
-                format!("{:.2} s{cpu} / {:.0} MiB", m.wall, mib(m.peak_bytes))
+            .map(|(_, m)| match m {
+                Ok(m) => {
+                    let cpu = if (m.cpu - m.wall).abs() > 0.1 * m.wall {
+                        format!(" ({:.2} s CPU)", m.cpu)
+                    } else {
+                        String::new()
+                    };
+                    format!("{:.2} s{cpu} / {:.0} MiB", m.wall, mib(m.peak_bytes))
+                }
+                Err(_) => "failed (below)".to_owned(),
             })
             .collect();
         let _ = writeln!(
@@ -69,17 +72,22 @@ pub fn markdown(results: &[SizeResult], seed: u64) -> String {
     );
     let _ = writeln!(s, "|---|---|---|---|");
     for r in results {
+        let radius = match (r.spectral_radius, &r.solver) {
+            (Some(radius), Some(solver)) => format!("{radius:.3e} ({solver})"),
+            _ => "-".to_owned(),
+        };
         let _ = writeln!(
             s,
-            "| {} | {} / {} | {:.3e} ({}) | {:.3} / {:.3} |",
-            r.neurons,
-            r.memorized,
-            r.neurons,
-            r.spectral_radius,
-            r.solver,
-            r.min_precision,
-            r.min_recall
+            "| {} | {} / {} | {radius} | {:.3} / {:.3} |",
+            r.neurons, r.memorized, r.neurons, r.min_precision, r.min_recall
         );
+    }
+    for r in results {
+        for (name, m) in &r.stages {
+            if let Err(why) = m {
+                let _ = writeln!(s, "\nL = {}: {name} failed: {why}", r.neurons);
+            }
+        }
     }
     s
 }
