@@ -95,7 +95,7 @@ mod trace;
 
 pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with};
 pub use measure::template_violation;
-pub use network::memorize_network;
+pub use network::{memorize_network, validate_inputs};
 pub use record::{MemorizeRecord, StatusCounts};
 pub use report::{NetworkReport, NeuronReport, NeuronStatus, Violations};
 pub use trace::{PeriodicReplay, ReplayedPotential, replayed_potential};

@@ -3,12 +3,43 @@
 use crate::generation::{NeuronResult, memorize_neuron_with};
 use crate::measure::check_threshold;
 use crate::report::NetworkReport;
-use crate::{MemorizeConfig, OptimError};
+use crate::{MemorizeConfig, OptimError, ValidConfig};
 use rayon::prelude::*;
 use rsnn_neuron::Network;
 use rsnn_signal::Score;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// Checks what every memorization of `network` needs before any neuron is solved: a valid
+/// configuration, a silent level below the network's threshold, at least one memory, one
+/// channel per neuron in each memory, and a grid that fits each period. Returns the validated
+/// configuration. Used by [`memorize_network`] and by the facade's partial memorization.
+///
+/// # Errors
+/// The first of these checks that fails.
+pub fn validate_inputs(
+    network: &Network,
+    memories: &[Score],
+    config: &MemorizeConfig,
+) -> Result<ValidConfig, OptimError> {
+    let config = config.validate()?;
+    check_threshold(&config, network)?;
+    if memories.is_empty() {
+        return Err(OptimError::NoMemories);
+    }
+    let total = network.num_neurons();
+    for (memory, score) in memories.iter().enumerate() {
+        crate::limits::check_grid(&config.mode, score.period())?;
+        if score.num_channels() != total {
+            return Err(OptimError::ChannelMismatch {
+                memory,
+                expected: total,
+                found: score.num_channels(),
+            });
+        }
+    }
+    Ok(config)
+}
 
 /// Memorizes `memories` (each a score with one channel per neuron, each with its own period)
 /// in `network`: every neuron gets the weights solving its problem for the union of the
@@ -32,22 +63,8 @@ where
     F: Fn(usize, usize) + Sync,
 {
     let started = Instant::now();
-    let config = config.validate()?;
-    check_threshold(&config, network)?;
-    if memories.is_empty() {
-        return Err(OptimError::NoMemories);
-    }
+    let config = validate_inputs(network, memories, config)?;
     let total = network.num_neurons();
-    for (memory, score) in memories.iter().enumerate() {
-        crate::limits::check_grid(&config.mode, score.period())?;
-        if score.num_channels() != total {
-            return Err(OptimError::ChannelMismatch {
-                memory,
-                expected: total,
-                found: score.num_channels(),
-            });
-        }
-    }
     let backend = config.backend.backend()?;
     let done = AtomicUsize::new(0);
     let shared: &Network = network;

@@ -35,29 +35,8 @@ where
     F: Fn(usize, usize) + Sync,
 {
     let started = Instant::now();
-    let valid = config.validate()?;
+    let valid = rsnn_optim::validate_inputs(network, memories, config)?;
     let total = network.num_neurons();
-    if valid.silent_level >= network.threshold() {
-        return Err(OptimError::SilentLevelNotBelowThreshold {
-            silent_level: valid.silent_level,
-            threshold: network.threshold(),
-        }
-        .into());
-    }
-    if memories.is_empty() {
-        return Err(OptimError::NoMemories.into());
-    }
-    for (memory, score) in memories.iter().enumerate() {
-        rsnn_optim::limits::check_grid(&valid.mode, score.period())?;
-        if score.num_channels() != total {
-            return Err(OptimError::ChannelMismatch {
-                memory,
-                expected: total,
-                found: score.num_channels(),
-            }
-            .into());
-        }
-    }
     let mut ids = neurons.to_vec();
     ids.sort_unstable();
     ids.dedup();
