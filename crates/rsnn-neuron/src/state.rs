@@ -1,7 +1,7 @@
 //! The incremental exact potential of one neuron: arrivals are added in time order and the
 //! coefficients stay local to the last arrival (docs/model.md §3).
 
-use crate::piece::Piece;
+use crate::piece::{Bracket, Piece};
 use rsnn_signal::AlphaKernel;
 use std::f64::consts::E;
 
@@ -136,6 +136,59 @@ impl PotentialState {
             return Some(from);
         }
         Some((last + u * self.tau).clamp(from, until))
+    }
+
+    /// Whether `next_crossing(level, from, until)` is `Some(t)` with `t < until`, when that
+    /// can be told without the root search (at most two exponentials); None when it cannot.
+    ///
+    /// Exact: it takes the same first steps as [`next_crossing`](Self::next_crossing) and
+    /// answers `Some(true)` only when the crossing it would solve for maps to a time before
+    /// `until` whatever the root search returns (the mapping from local to absolute time is
+    /// monotone).
+    pub fn crossing_exists(&self, level: f64, from: f64, until: f64) -> Option<bool> {
+        if until.is_nan() || from.is_nan() || until < from {
+            return Some(false);
+        }
+        let Some(last) = self.last else {
+            return Some(0.0 >= level && from < until);
+        };
+        let from = from.max(last);
+        let u0 = (from - last) * self.inv_tau;
+        let u1 = (until - last) * self.inv_tau;
+        match self.piece.bracket(level, u0, u1) {
+            Bracket::None => Some(false),
+            Bracket::AtStart => Some(from < until),
+            // The root search returns u in (a, b], so the time is at most last + b tau.
+            Bracket::Within(_, b) => (last + b * self.tau < until).then_some(true),
+            Bracket::Tail(..) => None,
+        }
+    }
+
+    /// True only if, whatever `until`, `next_crossing(level, from, until)` certainly gives no
+    /// time `t <= horizon` other than `until` itself (false when unsure). Costs no exponential.
+    ///
+    /// On `[from, horizon]`, `u >= 0`, so `z = exp(-u) (alpha u + beta)` is at most
+    /// `max(alpha+ u_h + beta, 0)` with `u_h` the local time of the horizon; when that bound is
+    /// below `level` by more than the rounding of the evaluations of `z` (about 1e-15 of the
+    /// magnitude of the terms, taken with a wide margin), every value the root search computes
+    /// there is below `level`, and the search only returns points where its computed value
+    /// reaches `level`. The horizon's local time is widened by far more than the rounding of
+    /// the conversions between absolute and local times.
+    pub fn quiet_until(&self, level: f64, from: f64, horizon: f64) -> bool {
+        let Some(last) = self.last else {
+            return !(0.0 >= level) || from > horizon;
+        };
+        let from = from.max(last);
+        if from > horizon {
+            return true;
+        }
+        let u0 = (from - last) * self.inv_tau;
+        let uh = (horizon - last) * self.inv_tau;
+        let u = uh.max(u0) + 1e-13 * (uh.abs() + 1.0 + (last.abs() + horizon.abs()) * self.inv_tau);
+        let (alpha, beta) = (self.piece.alpha, self.piece.beta);
+        let bound = (alpha.max(0.0) * u + beta).max(0.0);
+        let margin = 1e-13 * (alpha.abs() * u + beta.abs() + bound) + 1e-300;
+        bound + margin < level
     }
 
     /// Forgets the state when its potential and slope are negligible (below

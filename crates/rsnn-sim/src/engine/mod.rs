@@ -14,9 +14,13 @@
 //! of prompt windows and deliveries, then by neuron id (or synapse position). The run is
 //! single-threaded, so the same seed always gives bit-identical spikes.
 
+mod calendar;
+mod neurons;
 mod queue;
 mod run;
+mod sequential;
 mod synapses;
+mod windowed;
 
 use crate::{Recording, SimError, SimulationConfig};
 use rsnn_neuron::Network;
