@@ -45,7 +45,11 @@ pub(crate) fn order_key(x: f64) -> u64 {
 /// The inverse of [`order_key`].
 #[inline]
 pub(crate) fn from_order_key(key: u64) -> f64 {
-    f64::from_bits(if key >> 63 == 1 { key & !(1 << 63) } else { !key })
+    f64::from_bits(if key >> 63 == 1 {
+        key & !(1 << 63)
+    } else {
+        !key
+    })
 }
 
 impl Ord for Delivery {

@@ -93,7 +93,11 @@ impl<'a> Run<'a> {
     /// Whether `t + d_min > t` in floating point for every time `t` of the run (from the first
     /// delivery of the history to the end): otherwise some delay acts like a zero delay.
     fn delays_advance_time(&self, d_min: f64) -> bool {
-        let first = self.sent.iter().map(|d| d.time).fold(self.config.start, f64::min);
+        let first = self
+            .sent
+            .iter()
+            .map(|d| d.time)
+            .fold(self.config.start, f64::min);
         let extent = first.abs().max(self.config.end.abs());
         // Adding more than half the spacing of the floats at the largest magnitude moves every
         // time of smaller magnitude too.

@@ -36,9 +36,6 @@ const FIRE: u64 = 1;
 const RELEASE: u64 = 1;
 const DELIVER: u64 = 2;
 
-/// Sub-slots of time per window.
-const SUB_SLOTS: usize = 64;
-
 /// One event of a neuron in a window: a delivery, a replay or the end of a prompt window.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -51,9 +48,6 @@ struct Entry {
 
 /// The buckets of one window and their bookkeeping.
 struct Window {
-    /// Deliveries `(target, entry)` by sub-slot of time, so that they reach the buckets nearly
-    /// in time order.
-    staged: Vec<Vec<(usize, Entry)>>,
     /// Events per neuron.
     buckets: Vec<Vec<Entry>>,
     /// The cursors due in the window (a recycled buffer).
@@ -70,7 +64,6 @@ struct Window {
 impl Window {
     fn new(n: usize) -> Self {
         Self {
-            staged: vec![Vec::new(); SUB_SLOTS],
             buckets: vec![Vec::new(); n],
             due: Vec::new(),
             touched: Vec::new(),
@@ -105,7 +98,7 @@ impl Run<'_> {
         while let Some(t0) = calendar.earliest().filter(|&t| t < start) {
             let t1 = (t0 + width).min(start);
             window.number += 1;
-            self.stage(&mut window, &mut calendar, t0, t1);
+            self.stage(&mut window, &mut calendar, t1);
             for &l in &window.touched {
                 let bucket = &mut window.buckets[l];
                 sort_entries(bucket);
@@ -127,7 +120,7 @@ impl Run<'_> {
                 next_report = t0 + step;
             }
             let t1 = (t0 + d_min).min(end);
-            self.play_window(&mut window, &mut calendar, t0, t1);
+            self.play_window(&mut window, &mut calendar, t1);
             // Spikes of this window reach their first target at `t1` or later.
             for d in self.sent.drain(..) {
                 calendar.push(d);
@@ -156,12 +149,9 @@ impl Run<'_> {
         .min_by(f64::total_cmp)
     }
 
-    /// Stages every delivery before `t1` (none is before `t0`) by sub-slot of time, and
-    /// advances the cursors.
-    fn stage(&mut self, window: &mut Window, calendar: &mut Calendar, t0: f64, t1: f64) {
+    /// Puts every delivery before `t1` into its target's bucket, and advances the cursors.
+    fn stage(&mut self, window: &mut Window, calendar: &mut Calendar, t1: f64) {
         let synapses = &self.sim.synapses;
-        let per_sub = SUB_SLOTS as f64 / (t1 - t0);
-        let sub_of = |time: f64| (((time - t0) * per_sub) as usize).min(SUB_SLOTS - 1);
         let mut due = std::mem::take(&mut window.due);
         calendar.take_due(t1, &mut due);
         for cursor in due.drain(..) {
@@ -173,14 +163,12 @@ impl Run<'_> {
             } = cursor;
             loop {
                 let syn = synapses.get(pos);
-                window.staged[sub_of(time)].push((
-                    syn.target,
-                    Entry {
-                        key: order_key(time),
-                        tag: DELIVER + pos as u64,
-                        weight: syn.weight,
-                    },
-                ));
+                let entry = Entry {
+                    key: order_key(time),
+                    tag: DELIVER + pos as u64,
+                    weight: syn.weight,
+                };
+                self.push(window, syn.target, entry);
                 pos += 1;
                 if pos == end {
                     break;
@@ -198,38 +186,38 @@ impl Run<'_> {
             }
         }
         window.due = due;
-        for sub in 0..SUB_SLOTS {
-            let mut staged = std::mem::take(&mut window.staged[sub]);
-            for &(l, e) in &staged {
-                self.touch(window, l);
-                window.buckets[l].push(e);
-            }
-            staged.clear();
-            window.staged[sub] = staged;
+    }
+
+    /// Puts an event into neuron `l`'s bucket.
+    #[inline]
+    fn push(&self, window: &mut Window, l: usize, entry: Entry) {
+        if window.buckets[l].is_empty() {
+            self.touch(window, l);
         }
+        window.buckets[l].push(entry);
     }
 
     /// Plays the window `[t0, t1)`.
-    fn play_window(&mut self, window: &mut Window, calendar: &mut Calendar, t0: f64, t1: f64) {
+    fn play_window(&mut self, window: &mut Window, calendar: &mut Calendar, t1: f64) {
         window.number += 1;
-        self.stage(window, calendar, t0, t1);
+        self.stage(window, calendar, t1);
         while let Some(&(t, l)) = self.replays.get(self.next_replay).filter(|r| r.0 < t1) {
             self.next_replay += 1;
-            self.touch(window, l);
-            window.buckets[l].push(Entry {
+            let entry = Entry {
                 key: order_key(t),
                 tag: REPLAY,
                 weight: 0.0,
-            });
+            };
+            self.push(window, l, entry);
         }
         while let Some(&(t, l)) = self.releases.get(self.next_release).filter(|r| r.0 < t1) {
             self.next_release += 1;
-            self.touch(window, l);
-            window.buckets[l].push(Entry {
+            let entry = Entry {
                 key: order_key(t),
                 tag: RELEASE,
                 weight: 0.0,
-            });
+            };
+            self.push(window, l, entry);
         }
         // Neurons whose predicted crossing falls in the window.
         while let Some(f) = self.fires.peek() {
@@ -335,7 +323,7 @@ impl Run<'_> {
     }
 }
 
-/// Sorts a bucket by time, then tag (insertion sort: buckets are small and nearly sorted).
+/// Sorts a bucket by time, then tag (insertion sort: buckets are small).
 #[inline]
 fn sort_entries(entries: &mut [Entry]) {
     if entries.len() > 32 {
