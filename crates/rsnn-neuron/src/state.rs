@@ -288,4 +288,72 @@ mod tests {
         s.reset();
         assert_eq!(s.last_arrival(), None);
     }
+
+    #[test]
+    fn quiet_and_exists_decide_the_common_cases() {
+        let mut s = PotentialState::new(AlphaKernel::default());
+        s.add_arrival(10.0, 0.5);
+        // Far below the threshold just after the arrival, and no crossing at all.
+        assert!(s.quiet_until(1.0, 10.0, 10.05));
+        assert_eq!(s.crossing_exists(1.0, 10.0, f64::INFINITY), Some(false));
+        // A crossing exists (max 0.5 at t = 11) but not within the next 0.05.
+        assert!(s.quiet_until(0.4, 10.0, 10.05));
+        assert_eq!(s.crossing_exists(0.4, 10.0, f64::INFINITY), Some(true));
+        assert!(!s.quiet_until(0.4, 10.0, 11.0));
+        // From after the horizon.
+        assert!(s.quiet_until(0.0, 12.0, 11.0));
+        assert_eq!(s.crossing_exists(0.4, 10.0, 10.5), None);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// `crossing_exists` and `quiet_until` never contradict `next_crossing`, including at
+        /// levels within rounding of the potential's maximum and at large absolute times.
+        #[test]
+        fn helpers_agree_with_next_crossing(
+            arrivals in proptest::collection::vec((0.0f64..5.0, -1.0f64..2.0), 1..6),
+            offset in prop_oneof![Just(0.0), Just(1e7), Just(-3e5)],
+            level in -0.5f64..1.5,
+            tangent in any::<bool>(),
+            nudge in -4i64..4,
+            from in -1.0f64..4.0,
+            span in prop_oneof![Just(f64::INFINITY), 0.0f64..10.0],
+            ahead in -0.5f64..3.0,
+            tau in prop_oneof![Just(1.0), 0.3f64..3.0],
+        ) {
+            let mut arrivals = arrivals;
+            arrivals.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut s = PotentialState::new(AlphaKernel::new(tau).unwrap());
+            for &(t, w) in &arrivals {
+                s.add_arrival(offset + t, w);
+            }
+            let last = s.last_arrival().unwrap();
+            let from = last + from;
+            let level = if tangent {
+                // The maximum of the last piece, moved by a few units in the last place.
+                let (alpha, beta) = s.coefficients();
+                let top = if alpha > 0.0 { (1.0 - beta / alpha).max(0.0) } else { 0.0 };
+                let peak = s.potential(last + top * tau);
+                f64::from_bits((peak.to_bits() as i64 + nudge) as u64)
+            } else {
+                level
+            };
+            let until = from + span;
+            let crossing = s.next_crossing(level, from, until);
+            if let Some(b) = s.crossing_exists(level, from, until) {
+                prop_assert_eq!(b, crossing.is_some_and(|t| t < until));
+            }
+            let horizon = from + ahead;
+            if s.quiet_until(level, from, horizon) {
+                for until in [until, f64::INFINITY, horizon, from + 1.0] {
+                    if let Some(t) = s.next_crossing(level, from, until) {
+                        prop_assert!(t > horizon || t == until, "t {} horizon {}", t, horizon);
+                    }
+                }
+            }
+        }
+    }
 }

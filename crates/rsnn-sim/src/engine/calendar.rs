@@ -126,3 +126,93 @@ impl Calendar {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cursor(time: f64, pos: usize) -> Delivery {
+        Delivery {
+            time,
+            spike: 0.0,
+            pos,
+            end: pos + 1,
+        }
+    }
+
+    /// Everything due before `t1` in the reference heap, in its (time, position) order.
+    fn reference_due(heap: &mut BinaryHeap<Delivery>, t1: f64) -> Vec<(u64, usize)> {
+        let mut out = Vec::new();
+        while heap.peek().is_some_and(|d| d.time < t1) {
+            let d = heap.pop().expect("peeked");
+            out.push((d.time.to_bits(), d.pos));
+        }
+        out
+    }
+
+    fn sorted(due: &[Delivery]) -> Vec<(u64, usize)> {
+        let mut v: Vec<(u64, usize)> = due.iter().map(|d| (d.time.to_bits(), d.pos)).collect();
+        v.sort_by(|a, b| {
+            f64::from_bits(a.0)
+                .total_cmp(&f64::from_bits(b.0))
+                .then(a.1.cmp(&b.1))
+        });
+        v
+    }
+
+    #[test]
+    fn takes_exactly_the_due_cursors_with_ties_and_overflow() {
+        // Slots of 0.5, a ring of 4 slots: times beyond 2 slots ahead overflow.
+        let mut c = Calendar::new(0.0, 0.5, 1.0);
+        let mut heap = BinaryHeap::new();
+        for (i, &t) in [3.0, 0.25, 0.25, 7.75, -1.0, 0.5, 2.0, 0.25, 100.0]
+            .iter()
+            .enumerate()
+        {
+            c.push(cursor(t, i));
+            heap.push(cursor(t, i));
+        }
+        assert_eq!(c.earliest(), Some(-1.0));
+        let mut due = Vec::new();
+        for t1 in [0.25, 0.5000001, 2.0, 2.0, 7.75, 8.0, 1e9] {
+            c.take_due(t1, &mut due);
+            assert_eq!(sorted(&due), reference_due(&mut heap, t1), "before {t1}");
+            assert_eq!(c.earliest(), heap.peek().map(|d| d.time), "after {t1}");
+            due.clear();
+        }
+        assert_eq!(c.earliest(), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Random streams of pushes (never before the last bound, on a coarse grid so that
+        /// equal times are common) and bounds: the calendar hands out the same cursors as a
+        /// binary heap, whatever the slot width and ring size.
+        #[test]
+        fn agrees_with_a_binary_heap(
+            width in 0.01f64..3.0,
+            horizon in 0.0f64..10.0,
+            ops in proptest::collection::vec((0u8..3, 0u32..400, 0u32..40), 1..200),
+        ) {
+            let mut c = Calendar::new(0.0, width, horizon);
+            let mut heap = BinaryHeap::new();
+            let mut bound = 0.0;
+            let mut due = Vec::new();
+            for (i, &(kind, a, b)) in ops.iter().enumerate() {
+                if kind < 2 {
+                    let t = bound + a as f64 * 0.125;
+                    c.push(cursor(t, i));
+                    heap.push(cursor(t, i));
+                } else {
+                    bound += b as f64 * 0.125;
+                    c.take_due(bound, &mut due);
+                    prop_assert_eq!(sorted(&due), reference_due(&mut heap, bound));
+                    due.clear();
+                }
+                prop_assert_eq!(c.earliest(), heap.peek().map(|d| d.time));
+            }
+        }
+    }
+}

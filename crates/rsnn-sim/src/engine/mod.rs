@@ -20,6 +20,8 @@ mod queue;
 mod run;
 mod sequential;
 mod synapses;
+#[cfg(test)]
+mod tests;
 mod windowed;
 
 use crate::{Recording, SimError, SimulationConfig};

@@ -92,7 +92,7 @@ impl<'a> Run<'a> {
 
     /// Whether `t + d_min > t` in floating point for every time `t` of the run (from the first
     /// delivery of the history to the end): otherwise some delay acts like a zero delay.
-    fn delays_advance_time(&self, d_min: f64) -> bool {
+    pub fn delays_advance_time(&self, d_min: f64) -> bool {
         let first = self
             .sent
             .iter()
