@@ -176,7 +176,7 @@ impl PotentialState {
     /// the conversions between absolute and local times.
     pub fn quiet_until(&self, level: f64, from: f64, horizon: f64) -> bool {
         let Some(last) = self.last else {
-            return !(0.0 >= level) || from > horizon;
+            return level > 0.0 || level.is_nan() || from > horizon;
         };
         let from = from.max(last);
         if from > horizon {

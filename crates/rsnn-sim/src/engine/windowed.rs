@@ -5,11 +5,10 @@
 //! delivery in `[t0, t0 + d_min)` comes from a spike that is already known, and what a neuron
 //! does in that window depends on nothing another neuron does in it. The loop therefore takes
 //! a whole window at once: it walks the spikes in flight (kept in a [`Calendar`], one cursor per
-//! spike) and stages every delivery, replay and end of a prompt window of the window in fine
-//! sub-slots of time, sorts each sub-slot (they hold about one event each) and plays the events
-//! in that order: by time, then replays, ends of prompt windows and deliveries by synapse
-//! position. A neuron's predicted crossing is played before its first event that it precedes
-//! in the sequential loop's order (replays, crossings, ends of windows, deliveries).
+//! spike), puts every delivery of the window into its target's bucket (with the neuron's
+//! replays and end of prompt window), sorts each bucket (about seven events) and plays each
+//! touched neuron's events in the sequential loop's order restricted to that neuron: by time,
+//! then replays, crossings, ends of prompt windows and deliveries by synapse position.
 //!
 //! Predictions are lazy: after a change the neuron is marked stale, and its prediction is only
 //! made when something may depend on it, with the same arguments as the sequential loop's
@@ -17,11 +16,14 @@
 //! ([`rsnn_neuron::PotentialState::quiet_until`]) usually shows that no crossing can come first;
 //! an inhibitory arrival then only needs to know whether a crossing exists at all (the
 //! sequential loop re-predicts after it only then), which the first steps of the search tell
-//! without solving for the root. At the end of the window every stale neuron is predicted.
+//! without solving for the root ([`rsnn_neuron::PotentialState::crossing_exists`]). At the end
+//! of the window every stale neuron is predicted.
+//!
 //! Every neuron thus sees the same operations, with the same arguments, in the same order as in
 //! the sequential loop, and the spikes are bit-identical (floating-point rounding is monotone,
 //! so a delivery computed as `s + d` with `s >= t0`, `d >= d_min` is never before
-//! `t0 + d_min`); only [`SimulationStats::crossing_searches`] is smaller.
+//! `t0 + d_min`); only [`SimulationStats::crossing_searches`] is smaller. The order in which
+//! neurons are played within a window does not matter.
 
 use super::SimulationStats;
 use super::calendar::Calendar;
@@ -29,19 +31,20 @@ use super::queue::{Delivery, from_order_key, order_key};
 use super::run::Run;
 use crate::{Recording, SimError};
 
-/// Tags of staged events, in their order at equal times (deliveries: `DELIVER + position`). A
-/// predicted crossing comes between replays and ends of prompt windows.
+/// Tags of bucket events, in their order at equal times (deliveries: `DELIVER + position`).
 const REPLAY: u64 = 0;
-const FIRE: u64 = 1;
 const RELEASE: u64 = 1;
 const DELIVER: u64 = 2;
+/// A predicted crossing comes before an event at the same time whose tag is at least this
+/// (after replays, before ends of prompt windows and deliveries).
+const FIRE: u64 = 1;
 
 /// One event of a neuron in a window: a delivery, a replay or the end of a prompt window.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     /// [`order_key`] of the time: integer order is the time order.
     key: u64,
-    /// [`REPLAY`], [`RELEASE`] or `DELIVER + synapse position`.
+    /// [`REPLAY`], [`RELEASE`] or [`DELIVER`] `+ synapse position`.
     tag: u64,
     weight: f64,
 }
