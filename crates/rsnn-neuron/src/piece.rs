@@ -8,6 +8,19 @@ pub(crate) struct Piece {
     pub beta: f64,
 }
 
+/// Where [`Piece::crossing`] stands before its root search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Bracket {
+    /// No crossing.
+    None,
+    /// `f(u0) >= level`: the crossing is `u0`.
+    AtStart,
+    /// `f(a) < level <= f(b)` with `f` increasing on `[a, b]`: the crossing is in `(a, b]`.
+    Within(f64, f64),
+    /// On an increasing tail from `a`: a crossing before the limit is still to be searched for.
+    Tail(f64, f64),
+}
+
 /// Largest number of root-finder iterations (bisection alone needs ~60 on any bracket).
 const MAX_ITER: usize = 200;
 
@@ -60,50 +73,61 @@ impl Piece {
     /// brackets the crossing and solves it by safeguarded Newton to about 1e-14 relative. The
     /// returned `u` satisfies `f(u) >= level` up to rounding of `f` itself.
     pub fn crossing(&self, level: f64, u0: f64, u1: f64) -> Option<f64> {
+        match self.bracket(level, u0, u1) {
+            Bracket::None => None,
+            Bracket::AtStart => Some(u0),
+            Bracket::Within(a, b) => Some(self.solve(level, a, b)),
+            Bracket::Tail(a, limit) => {
+                let b = self.upper_bracket(level, a, limit)?;
+                Some(self.solve(level, a, b))
+            }
+        }
+    }
+
+    /// The first steps of [`Piece::crossing`], up to (not including) the root search: at most
+    /// two evaluations of `f`.
+    pub fn bracket(&self, level: f64, u0: f64, u1: f64) -> Bracket {
         if u0.is_nan() || u1.is_nan() || level.is_nan() || u1 < u0 {
-            return None;
+            return Bracket::None;
         }
         let f0 = self.value(u0);
         if f0 >= level {
-            return Some(u0);
+            return Bracket::AtStart;
         }
         if !f0.is_finite() {
-            return None;
+            return Bracket::None;
         }
-        let (a, b) = if self.alpha > 0.0 {
+        if self.alpha > 0.0 {
             // Increasing up to the maximum at u*, then decreasing to 0.
             let top = self.stationary().unwrap_or(f64::INFINITY);
             if top <= u0 {
-                return None;
+                return Bracket::None;
             }
             let end = top.min(u1);
-            let b = if end.is_finite() {
+            if end.is_finite() {
                 if self.value(end) < level {
-                    return None;
+                    return Bracket::None;
                 }
-                end
+                Bracket::Within(u0, end)
             } else {
                 // A denormal alpha puts the maximum at infinity: search a finite bracket.
-                self.upper_bracket(level, u0, end)?
-            };
-            (u0, b)
+                Bracket::Tail(u0, end)
+            }
         } else {
             // alpha < 0: decreasing to the minimum at u*, then increasing towards 0 from below.
             // alpha == 0: beta exp(-u), increasing towards 0 only when beta < 0.
             if level >= 0.0 || (self.alpha == 0.0 && self.beta >= 0.0) {
-                return None;
+                return Bracket::None;
             }
             let a = match self.stationary() {
                 Some(s) if s > u0 => s,
                 _ => u0,
             };
             if a >= u1 {
-                return None;
+                return Bracket::None;
             }
-            let b = self.upper_bracket(level, a, u1)?;
-            (a, b)
-        };
-        Some(self.solve(level, a, b))
+            Bracket::Tail(a, u1)
+        }
     }
 
     /// On the increasing tail (alpha <= 0), a point `b <= u1` with `f(b) >= level`, or None.

@@ -1,7 +1,7 @@
 //! The incremental exact potential of one neuron: arrivals are added in time order and the
 //! coefficients stay local to the last arrival (docs/model.md §3).
 
-use crate::piece::Piece;
+use crate::piece::{Bracket, Piece};
 use rsnn_signal::AlphaKernel;
 use std::f64::consts::E;
 
@@ -138,6 +138,59 @@ impl PotentialState {
         Some((last + u * self.tau).clamp(from, until))
     }
 
+    /// Whether `next_crossing(level, from, until)` is `Some(t)` with `t < until`, when that
+    /// can be told without the root search (at most two exponentials); None when it cannot.
+    ///
+    /// Exact: it takes the same first steps as [`next_crossing`](Self::next_crossing) and
+    /// answers `Some(true)` only when the crossing it would solve for maps to a time before
+    /// `until` whatever the root search returns (the mapping from local to absolute time is
+    /// monotone).
+    pub fn crossing_exists(&self, level: f64, from: f64, until: f64) -> Option<bool> {
+        if until.is_nan() || from.is_nan() || until < from {
+            return Some(false);
+        }
+        let Some(last) = self.last else {
+            return Some(0.0 >= level && from < until);
+        };
+        let from = from.max(last);
+        let u0 = (from - last) * self.inv_tau;
+        let u1 = (until - last) * self.inv_tau;
+        match self.piece.bracket(level, u0, u1) {
+            Bracket::None => Some(false),
+            Bracket::AtStart => Some(from < until),
+            // The root search returns u in (a, b], so the time is at most last + b tau.
+            Bracket::Within(_, b) => (last + b * self.tau < until).then_some(true),
+            Bracket::Tail(..) => None,
+        }
+    }
+
+    /// True only if, whatever `until`, `next_crossing(level, from, until)` certainly gives no
+    /// time `t <= horizon` other than `until` itself (false when unsure). Costs no exponential.
+    ///
+    /// On `[from, horizon]`, `u >= 0`, so `z = exp(-u) (alpha u + beta)` is at most
+    /// `max(alpha+ u_h + beta, 0)` with `u_h` the local time of the horizon; when that bound is
+    /// below `level` by more than the rounding of the evaluations of `z` (about 1e-15 of the
+    /// magnitude of the terms, taken with a wide margin), every value the root search computes
+    /// there is below `level`, and the search only returns points where its computed value
+    /// reaches `level`. The horizon's local time is widened by far more than the rounding of
+    /// the conversions between absolute and local times.
+    pub fn quiet_until(&self, level: f64, from: f64, horizon: f64) -> bool {
+        let Some(last) = self.last else {
+            return level > 0.0 || level.is_nan() || from > horizon;
+        };
+        let from = from.max(last);
+        if from > horizon {
+            return true;
+        }
+        let u0 = (from - last) * self.inv_tau;
+        let uh = (horizon - last) * self.inv_tau;
+        let u = uh.max(u0) + 1e-13 * (uh.abs() + 1.0 + (last.abs() + horizon.abs()) * self.inv_tau);
+        let (alpha, beta) = (self.piece.alpha, self.piece.beta);
+        let bound = (alpha.max(0.0) * u + beta).max(0.0);
+        let margin = 1e-13 * (alpha.abs() * u + beta.abs() + bound) + 1e-300;
+        bound + margin < level
+    }
+
     /// Forgets the state when its potential and slope are negligible (below
     /// [`PRUNE_TOLERANCE`] in absolute value) from time `t` on. The last arrival time is kept.
     pub fn prune(&mut self, t: f64) {
@@ -234,5 +287,73 @@ mod tests {
         assert_eq!(s.last_arrival(), Some(0.0));
         s.reset();
         assert_eq!(s.last_arrival(), None);
+    }
+
+    #[test]
+    fn quiet_and_exists_decide_the_common_cases() {
+        let mut s = PotentialState::new(AlphaKernel::default());
+        s.add_arrival(10.0, 0.5);
+        // Far below the threshold just after the arrival, and no crossing at all.
+        assert!(s.quiet_until(1.0, 10.0, 10.05));
+        assert_eq!(s.crossing_exists(1.0, 10.0, f64::INFINITY), Some(false));
+        // A crossing exists (max 0.5 at t = 11) but not within the next 0.05.
+        assert!(s.quiet_until(0.4, 10.0, 10.05));
+        assert_eq!(s.crossing_exists(0.4, 10.0, f64::INFINITY), Some(true));
+        assert!(!s.quiet_until(0.4, 10.0, 11.0));
+        // From after the horizon.
+        assert!(s.quiet_until(0.0, 12.0, 11.0));
+        assert_eq!(s.crossing_exists(0.4, 10.0, 10.5), None);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// `crossing_exists` and `quiet_until` never contradict `next_crossing`, including at
+        /// levels within rounding of the potential's maximum and at large absolute times.
+        #[test]
+        fn helpers_agree_with_next_crossing(
+            arrivals in proptest::collection::vec((0.0f64..5.0, -1.0f64..2.0), 1..6),
+            offset in prop_oneof![Just(0.0), Just(1e7), Just(-3e5)],
+            level in -0.5f64..1.5,
+            tangent in any::<bool>(),
+            nudge in -4i64..4,
+            from in -1.0f64..4.0,
+            span in prop_oneof![Just(f64::INFINITY), 0.0f64..10.0],
+            ahead in -0.5f64..3.0,
+            tau in prop_oneof![Just(1.0), 0.3f64..3.0],
+        ) {
+            let mut arrivals = arrivals;
+            arrivals.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut s = PotentialState::new(AlphaKernel::new(tau).unwrap());
+            for &(t, w) in &arrivals {
+                s.add_arrival(offset + t, w);
+            }
+            let last = s.last_arrival().unwrap();
+            let from = last + from;
+            let level = if tangent {
+                // The maximum of the last piece, moved by a few units in the last place.
+                let (alpha, beta) = s.coefficients();
+                let top = if alpha > 0.0 { (1.0 - beta / alpha).max(0.0) } else { 0.0 };
+                let peak = s.potential(last + top * tau);
+                f64::from_bits((peak.to_bits() as i64 + nudge) as u64)
+            } else {
+                level
+            };
+            let until = from + span;
+            let crossing = s.next_crossing(level, from, until);
+            if let Some(b) = s.crossing_exists(level, from, until) {
+                prop_assert_eq!(b, crossing.is_some_and(|t| t < until));
+            }
+            let horizon = from + ahead;
+            if s.quiet_until(level, from, horizon) {
+                for until in [until, f64::INFINITY, horizon, from + 1.0] {
+                    if let Some(t) = s.next_crossing(level, from, until) {
+                        prop_assert!(t > horizon || t == until, "t {} horizon {}", t, horizon);
+                    }
+                }
+            }
+        }
     }
 }

@@ -3,20 +3,37 @@
 //! Events are spike deliveries (a source's spike reaching one target after the synapse's
 //! delay), predicted threshold crossings, replayed (prompted) spikes and the ends of prompt
 //! windows. Each spike's deliveries come from its source's synapses sorted by delay, so one
-//! "cursor" per spike in flight sits in a small min-heap and each delivery costs one heap
-//! operation. After every arrival the target's next crossing is re-predicted from its exact
-//! potential (a cheap bound rules out most crossings without solving anything, and an inhibitory
-//! arrival at a neuron without a pending crossing needs no work at all); predictions carry a
-//! version stamp so that outdated ones are skipped. The cost therefore grows with
-//! spikes times fan-out, never with a time step.
+//! "cursor" per spike in flight stands for all of them. Each neuron's next crossing is
+//! predicted exactly from its potential; a cheap bound rules out most crossings without
+//! solving anything, and an inhibitory arrival at a neuron without a pending crossing needs no
+//! prediction at all. The cost grows with spikes times fan-out, never with a time step.
 //!
-//! Ties are broken deterministically: by time, then replayed spikes, predicted crossings, ends
-//! of prompt windows and deliveries, then by neuron id (or synapse position). The run is
-//! single-threaded, so the same seed always gives bit-identical spikes.
+//! The order of events is total and deterministic: by time, then replays, crossings, ends of
+//! prompt windows and deliveries, then by neuron id (crossings) or synapse position
+//! (deliveries). Two loops play it (`run.rs` picks one):
+//!
+//! - the **windowed** loop (`windowed.rs`) whenever every delay is positive (and larger than
+//!   half the spacing of the floats at the run's times): neurons are independent within any
+//!   window shorter than the smallest delay, so each window's deliveries are taken from a
+//!   calendar queue of cursors (`calendar.rs`) into per-neuron buckets, and each neuron plays
+//!   its own events in the order above, with lazy predictions;
+//! - the **sequential** loop (`sequential.rs`) otherwise: one event at a time from two
+//!   min-heaps (`queue.rs`), the cursors' and the predictions' (predictions carry a version
+//!   stamp so that outdated ones are skipped).
+//!
+//! Both give bit-identical spikes (tests in `tests.rs`). The run is single-threaded and every
+//! neuron draws its thresholds from its own random stream, so the same seed always gives
+//! bit-identical spikes.
 
+mod calendar;
+mod neurons;
 mod queue;
 mod run;
+mod sequential;
 mod synapses;
+#[cfg(test)]
+mod tests;
+mod windowed;
 
 use crate::{Recording, SimError, SimulationConfig};
 use rsnn_neuron::Network;
@@ -31,7 +48,9 @@ pub struct SimulationStats {
     pub spikes: u64,
     /// Spike deliveries (synaptic events) processed, including those of history spikes.
     pub deliveries: u64,
-    /// Exact crossing searches that were needed (the cheap bound did not rule them out).
+    /// Exact crossing searches (root solves) that were made: the cheap bounds did not rule
+    /// them out. The windowed loop, which predicts lazily, makes far fewer than the
+    /// sequential one for the same spikes.
     pub crossing_searches: u64,
     /// Replayed spikes skipped because they came within one refractory period of the
     /// neuron's previous spike.

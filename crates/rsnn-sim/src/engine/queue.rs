@@ -33,13 +33,23 @@ pub(crate) struct Fire {
 
 /// A key whose integer order is the total order of `f64` (as [`f64::total_cmp`]).
 #[inline]
-fn order_key(x: f64) -> u64 {
+pub(crate) fn order_key(x: f64) -> u64 {
     let bits = x.to_bits();
     if bits >> 63 == 1 {
         !bits
     } else {
         bits | (1 << 63)
     }
+}
+
+/// The inverse of [`order_key`].
+#[inline]
+pub(crate) fn from_order_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 {
+        key & !(1 << 63)
+    } else {
+        !key
+    })
 }
 
 impl Ord for Delivery {

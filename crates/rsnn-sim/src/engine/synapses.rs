@@ -17,6 +17,7 @@ pub(crate) struct Synapse {
 pub(crate) struct Synapses {
     offsets: Vec<usize>,
     synapses: Vec<Synapse>,
+    delay_range: Option<(f64, f64)>,
 }
 
 impl Synapses {
@@ -41,7 +42,18 @@ impl Synapses {
             }));
             offsets.push(synapses.len());
         }
-        Self { offsets, synapses }
+        let min = synapses.iter().map(|s| s.delay).min_by(f64::total_cmp);
+        let max = synapses.iter().map(|s| s.delay).max_by(f64::total_cmp);
+        Self {
+            offsets,
+            synapses,
+            delay_range: min.zip(max),
+        }
+    }
+
+    /// The smallest and largest delays (None without synapses).
+    pub fn delay_range(&self) -> Option<(f64, f64)> {
+        self.delay_range
     }
 
     /// The positions of the synapses of `source` in [`Synapses::get`].
@@ -90,5 +102,8 @@ mod tests {
         let targets: Vec<usize> = s.range(1).map(|p| s.get(p).target).collect();
         assert_eq!(targets, vec![0, 1, 0]);
         assert_eq!(s.get(0).weight, 0.4);
+        assert_eq!(s.delay_range(), Some((0.5, 3.0)));
+        let empty = Network::new(vec![Neuron::default()], AlphaKernel::default()).unwrap();
+        assert_eq!(Synapses::new(&empty).delay_range(), None);
     }
 }
