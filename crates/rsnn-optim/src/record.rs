@@ -33,12 +33,15 @@ pub struct StatusCounts {
     pub infeasible: usize,
     /// The solver failed.
     pub failed: usize,
+    /// Quantized memorization ran out of time (absent from reports written before it existed).
+    #[serde(default)]
+    pub time_limit: usize,
 }
 
 impl StatusCounts {
     /// The total number of neurons.
     pub fn total(&self) -> usize {
-        self.memorized + self.unverified + self.infeasible + self.failed
+        self.memorized + self.unverified + self.infeasible + self.failed + self.time_limit
     }
 
     /// Counts one more neuron with `status`.
@@ -48,6 +51,7 @@ impl StatusCounts {
             NeuronStatus::Unverified => &mut self.unverified,
             NeuronStatus::Infeasible => &mut self.infeasible,
             NeuronStatus::Failed => &mut self.failed,
+            NeuronStatus::TimeLimit => &mut self.time_limit,
         } += 1;
     }
 }
