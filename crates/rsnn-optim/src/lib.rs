@@ -28,6 +28,10 @@
 //!   a neuron's template and the arrivals it sees when every neuron replays a periodic score,
 //!   and [`replayed_potential`], the exact potential of a network's neuron under that replay
 //!   (with display samples, [`ReplayedPotential::sample`]).
+//! - [`quantize`]: weights restricted to `Q` levels ([`Quantization`] in
+//!   [`MemorizeConfig::quantization`]): an exact mixed-integer program (microlp's branch and
+//!   bound through good_lp, always compiled in) or rounding with repair, inside the same
+//!   constraint generation, with a time limit per neuron ([`NeuronStatus::TimeLimit`]).
 //! - [`Problem`]: the neutral form handed to a [`Backend`]; [`BackendKind`] chooses at run time
 //!   among the compiled-in backends, whose outcomes map onto [`SolveStatus`].
 //!
