@@ -39,9 +39,9 @@ pub enum TemplateArg {
 /// The method of `--quantized`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum QuantMethodArg {
-    /// A mixed-integer program with the objective (branch and bound).
+    /// A mixed-integer program over every weight with the objective (branch and bound).
     Exact,
-    /// Round the continuous solution to the nearest levels, repair violated rows.
+    /// Round the continuous solution; if needed, dive to the levels and repair (default).
     Rounding,
 }
 
@@ -86,8 +86,9 @@ pub struct SolverArgs {
     /// [-weight-bound, weight-bound] (odd Q includes 0); docs/model.md §5.7.
     #[arg(long, value_name = "Q")]
     pub levels: Option<usize>,
-    /// With --levels: an exact mixed-integer program, or rounding with repair.
-    #[arg(long, value_enum, default_value_t = QuantMethodArg::Exact, requires = "levels")]
+    /// With --levels: rounding with a dive and repair (fast), or the exact mixed-integer
+    /// program over every weight (small problems).
+    #[arg(long, value_enum, default_value_t = QuantMethodArg::Rounding, requires = "levels")]
     pub quantized: QuantMethodArg,
     /// With --levels: wall-time limit per neuron, in seconds.
     #[arg(
@@ -101,8 +102,8 @@ pub struct SolverArgs {
     #[arg(long, value_name = "GAP", requires = "levels")]
     pub mip_gap: Option<f64>,
     /// With --levels: half-width of the band |z(s) - theta_0| <= band replacing the firing
-    /// equalities.
-    #[arg(long, value_name = "BAND", default_value_t = 0.01, requires = "levels")]
+    /// equalities (0.1: spike times within 0.05 of the score).
+    #[arg(long, value_name = "BAND", default_value_t = 0.1, requires = "levels")]
     pub firing_band: f64,
 }
 
@@ -428,14 +429,14 @@ mod tests {
             "--levels",
             "5",
             "--quantized",
-            "rounding",
+            "exact",
             "--time-limit",
             "2",
         ];
         let q = quantization(&args).expect("valid").expect("set");
         assert_eq!(
             (q.levels, q.method, q.time_limit),
-            (5, QuantMethod::Rounding, 2.0)
+            (5, QuantMethod::Exact, 2.0)
         );
         let e = quantization(&["--levels", "1"]).expect_err("one level");
         assert!(e.to_string().contains("quantization.levels"), "{e}");

@@ -30,8 +30,8 @@ pub(crate) struct Generated {
     pub weights: Option<(Vec<f64>, f64, Violations)>,
 }
 
-/// Runs constraint generation until no point is added, the round cap, or `deadline`;
-/// `rounds` counts the solves.
+/// Runs constraint generation until no point is added, the round cap (solves of this run), or
+/// `deadline`; `rounds` counts the solves.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn generate(
     g: &mut Generator,
@@ -46,6 +46,8 @@ pub(crate) fn generate(
 ) -> Result<Generated, OptimError> {
     let config = g.config;
     let once = !matches!(config.mode, Mode::ContinuousTime);
+    // The round cap counts this run's solves (`rounds` also counts the caller's).
+    let mut solves = 0;
     loop {
         let left = deadline
             .saturating_duration_since(Instant::now())
@@ -58,6 +60,7 @@ pub(crate) fn generate(
             });
         }
         *rounds += 1;
+        solves += 1;
         let (firing, inequalities): (&[Row], &[Row]) = match rows {
             Rows::Generated => (&g.equalities, &g.inequalities),
             Rows::Published(r) => (&[], r),
@@ -84,7 +87,7 @@ pub(crate) fn generate(
             });
         };
         let w: Vec<f64> = indices.iter().map(|&k| levels.value(k)).collect();
-        let last = *rounds >= config.max_rounds || once;
+        let last = solves >= config.max_rounds || once;
         let k = if last { 0 } else { config.points_per_round };
         let m = measure(&g.memories, config, threshold, &w, k)?;
         let mut found = m.found;

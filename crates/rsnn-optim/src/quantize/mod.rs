@@ -4,8 +4,9 @@
 //!
 //! Weights on a grid cannot meet the firing equalities `z(s) = theta_0` exactly (a sum of
 //! level multiples of real coefficients hits a given value only by chance), so the quantized
-//! template replaces each by the band `|z(s) - theta_0| <= firing_band` (default 0.01, i.e. a
-//! spike-time error of at most `firing_band / slope_min` = 0.005); the silent, slope and bound
+//! template replaces each by the band `|z(s) - theta_0| <= firing_band` (default 0.1, i.e. a
+//! spike-time error of at most `firing_band / slope_min` = 0.05, the grid step of the published
+//! template, whose firing rows are inequalities); the silent, slope and bound
 //! constraints are unchanged. The verification measures the firing error beyond the band.
 //!
 //! Two methods ([`QuantMethod`]):
@@ -14,15 +15,20 @@
 //!   objective (squared L2 exactly, as the maximum of the chords of `w^2` between consecutive
 //!   levels), inside constraint generation: solve, add the violated points, solve again;
 //! - [`QuantMethod::Rounding`]: the continuous solution (firing equalities, as without
-//!   quantization) rounded to the nearest levels; if that violates the template, a repair
-//!   frees the [`Quantization::repair_free`] weights most involved in the violated rows (then
-//!   4 times as many, then all) and solves the mixed-integer program over them with the other
-//!   weights fixed, minimizing the distance to the rounded levels.
+//!   quantization) rounded to the nearest levels; if that violates the template, a dive
+//!   (progressive rounding: fix the free weights whose rounding moves the tight rows least,
+//!   re-solve the continuous problem over the others for the largest common slack of the
+//!   rows, repeat; halving the free set, then one weight at a time, depth first) fixes every
+//!   weight, and the result is verified in continuous time (violated points added, dive again).
+//!   When the dive gets stuck, a mixed-integer program over the last
+//!   [`Quantization::repair_free`] free weights (the others fixed) repairs the rows; after
+//!   three stuck dives on the same rows, the exact program over every weight decides.
 //!
 //! Each neuron has a time limit ([`Quantization::time_limit`], passed to the solver and
 //! enforced between solves); a neuron that runs out of time before any weights meet the
 //! generated rows gets [`crate::NeuronStatus::TimeLimit`] and keeps its weights.
 
+mod dive;
 mod exact;
 mod levels;
 mod mip;
@@ -39,10 +45,11 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuantMethod {
-    /// A mixed-integer program with the configured objective (the default).
-    #[default]
+    /// A mixed-integer program with the configured objective over every weight.
     Exact,
-    /// Round the continuous solution, then repair the violated rows with a few free weights.
+    /// Round the continuous solution; if that violates the template, dive (progressive
+    /// rounding with continuous re-solves) and repair the last free weights (the default).
+    #[default]
     Rounding,
 }
 
@@ -63,13 +70,13 @@ impl fmt::Display for QuantMethod {
 }
 
 fn default_band() -> f64 {
-    0.01
+    0.1
 }
 fn default_time_limit() -> f64 {
     10.0
 }
 fn default_repair_free() -> usize {
-    40
+    16
 }
 
 /// The parameters of quantized memorization ([`crate::MemorizeConfig::quantization`]).
@@ -77,11 +84,12 @@ fn default_repair_free() -> usize {
 pub struct Quantization {
     /// The number of levels `Q >= 2` over `[-weight_bound, weight_bound]`.
     pub levels: usize,
-    /// Exact mixed-integer program or rounding with repair (default exact).
+    /// Rounding with a dive and repair (the default) or the exact mixed-integer program.
     #[serde(default)]
     pub method: QuantMethod,
     /// Half-width of the band `|z(s) - theta_0| <= firing_band` that replaces the firing
-    /// equalities (default 0.01).
+    /// equalities (default 0.1: with the minimum slope 2, a spike-time error of at most 0.05,
+    /// the grid step of the published template).
     #[serde(default = "default_band")]
     pub firing_band: f64,
     /// Wall-time limit per neuron in seconds, over all its solves (default 10).
@@ -91,17 +99,18 @@ pub struct Quantization {
     /// optimality as far as the time limit allows).
     #[serde(default)]
     pub relative_gap: Option<f64>,
-    /// Weights freed by the first repair of the rounding method (default 40).
+    /// Weights left free at the end of the dive of the rounding method, and freed by its first
+    /// mixed-integer repair (default 16).
     #[serde(default = "default_repair_free")]
     pub repair_free: usize,
 }
 
 impl Quantization {
-    /// `levels` levels with the default settings (exact, band 0.01, 10 s per neuron).
+    /// `levels` levels with the default settings (rounding, band 0.1, 10 s per neuron).
     pub fn new(levels: usize) -> Self {
         Self {
             levels,
-            method: QuantMethod::Exact,
+            method: QuantMethod::Rounding,
             firing_band: default_band(),
             time_limit: default_time_limit(),
             relative_gap: None,

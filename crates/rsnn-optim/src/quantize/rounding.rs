@@ -1,6 +1,7 @@
 //! Quantized memorization of one neuron: the exact method, or rounding the continuous solution
 //! with a repair of the violated rows (module doc of [`crate::quantize`]).
 
+use super::dive::{DiveRows, dive};
 use super::exact::{Generated, Rows, generate};
 use super::mip::MipObjective;
 use super::{Levels, QuantMethod, Quantization};
@@ -99,20 +100,18 @@ pub(crate) fn memorize_quantized(
         let c = memorize_neuron_with(network, id, memories, &continuous, backend)?;
         rounds += c.report.rounds;
         match c.weights {
-            Some(w) => {
-                let rounded: Vec<usize> = w.iter().map(|&x| levels.nearest(x)).collect();
-                repair(
-                    &mut g,
-                    &source,
-                    levels,
-                    &settings,
-                    &rounded,
-                    threshold,
-                    deadline,
-                    &mut rounds,
-                    &mut info,
-                )?
-            }
+            Some(w) => repair(
+                &mut g,
+                &source,
+                levels,
+                &settings,
+                &w,
+                backend,
+                threshold,
+                deadline,
+                &mut rounds,
+                &mut info,
+            )?,
             // No continuous solution to round: the exact method decides.
             None => generate(
                 &mut g,
@@ -153,20 +152,30 @@ pub(crate) fn memorize_quantized(
     Ok(NeuronResult { weights, report })
 }
 
-/// Rounding, then repairs with more and more free weights until one meets the rows.
+/// Depth-first trials of the first dive (doubled at every further attempt).
+const DIVE_TRIALS: usize = 200;
+/// Dives on the same rows before the mixed-integer program frees every weight.
+const DIVE_ATTEMPTS: u32 = 3;
+
+/// Rounding; if that violates the rows, dives from the continuous solution
+/// ([`super::dive`]) and repairs the last free weights with the mixed-integer program; when
+/// that is infeasible on the rows known so far, more weights are freed (4 times as many, then
+/// all); a dive is repeated whenever the repair added rows.
 #[allow(clippy::too_many_arguments)]
 fn repair(
     g: &mut Generator,
     source: &Rows,
     levels: Levels,
     settings: &Quantization,
-    rounded: &[usize],
+    continuous: &[f64],
+    backend: &dyn Backend,
     threshold: f64,
     deadline: Instant,
     rounds: &mut usize,
     info: &mut QuantizedReport,
 ) -> Result<Generated, OptimError> {
     let config = g.config;
+    let rounded: Vec<usize> = continuous.iter().map(|&x| levels.nearest(x)).collect();
     let w: Vec<f64> = rounded.iter().map(|&k| levels.value(k)).collect();
     let m = measure(&g.memories, config, threshold, &w, config.points_per_round)?;
     if m.worst <= config.tolerance {
@@ -185,54 +194,90 @@ fn repair(
         }
     }
     let n = rounded.len();
-    let order = involvement(g, source, settings.firing_band, &w);
-    let mut free = settings.repair_free.min(n);
+    let free = settings.repair_free.min(n);
+    let mut verifications = 0;
+    let mut attempt = 0;
     loop {
-        let mut fixed: Vec<Option<usize>> = rounded.iter().map(|&k| Some(k)).collect();
-        for &j in &order[..free] {
+        let rows_before = g.equalities.len() + g.inequalities.len();
+        let (firing, inequalities): (&[Row], &[Row]) = match source {
+            Rows::Generated => (&g.equalities, &g.inequalities),
+            Rows::Published(r) => (&[], r),
+        };
+        let dive_rows = DiveRows {
+            firing,
+            band: settings.firing_band,
+            inequalities,
+            margin: 0.0,
+        };
+        let d = dive(
+            &dive_rows,
+            levels,
+            continuous,
+            backend,
+            free << attempt,
+            DIVE_TRIALS << attempt,
+            deadline,
+        )?;
+        *rounds += d.solves;
+        if d.free_left == 0 {
+            // Every weight on a level and the rows known hold: verify in continuous time.
+            let w: Vec<f64> = d.indices.iter().map(|&k| levels.value(k)).collect();
+            *rounds += 1;
+            verifications += 1;
+            let last = verifications >= config.max_rounds
+                || !matches!(config.mode, Mode::ContinuousTime);
+            let k = if last { 0 } else { config.points_per_round };
+            let mut m = measure(&g.memories, config, threshold, &w, k)?;
+            if m.worst <= config.tolerance || last || Instant::now() >= deadline {
+                let status = if m.worst <= config.tolerance {
+                    NeuronStatus::Memorized
+                } else {
+                    NeuronStatus::Unverified
+                };
+                info.free_weights = 0;
+                return Ok(Generated {
+                    status,
+                    solver_status: SolveStatus::Solved,
+                    weights: Some((w, m.worst, m.violations)),
+                });
+            }
+            m.found
+                .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.time.total_cmp(&b.1.time)));
+            let mut added = 0;
+            for (_, p) in m.found {
+                if added == config.points_per_round {
+                    break;
+                }
+                added += usize::from(g.add_point(p));
+            }
+            if added > 0 {
+                continue;
+            }
+        }
+        let mut fixed: Vec<Option<usize>> = d.indices.iter().map(|&k| Some(k)).collect();
+        for &j in d.order.iter().take(free) {
             fixed[j] = None;
         }
         info.free_weights = free;
-        let objective = MipObjective::Distance(rounded);
+        let objective = MipObjective::Distance(&d.indices);
         let out = generate(
             g, source, levels, settings, &fixed, objective, threshold, deadline, rounds,
         )?;
-        if out.status != NeuronStatus::Infeasible || free == n {
+        let stuck = matches!(out.status, NeuronStatus::Infeasible | NeuronStatus::Failed);
+        if !stuck || free == n {
             return Ok(out);
         }
-        free = (4 * free).min(n);
-    }
-}
-
-/// The weights ordered by how much they take part in the rows that `w` violates (the sum over
-/// those rows of `|coefficient| * violation`), most first; ties by index.
-fn involvement(g: &Generator, source: &Rows, band: f64, w: &[f64]) -> Vec<usize> {
-    let mut score = vec![0.0; w.len()];
-    let mut add = |row: &Row, violation: f64| {
-        if violation > 0.0 {
-            for &(j, a) in &row.coefficients {
-                if let Some(s) = score.get_mut(j) {
-                    *s += a.abs() * violation;
-                }
-            }
-        }
-    };
-    match source {
-        Rows::Generated => {
-            for r in &g.equalities {
-                add(r, (r.eval(w) - r.rhs).abs() - band);
-            }
-            for r in &g.inequalities {
-                add(r, r.eval(w) - r.rhs);
-            }
-        }
-        Rows::Published(rows) => {
-            for r in rows.iter() {
-                add(r, r.eval(w) - r.rhs);
+        if g.equalities.len() + g.inequalities.len() == rows_before {
+            // The same rows would give the same dive: dive deeper, then let every weight free.
+            attempt += 1;
+            if attempt == DIVE_ATTEMPTS {
+                info.free_weights = n;
+                let all_free = vec![None; n];
+                let objective = MipObjective::Distance(&d.indices);
+                return generate(
+                    g, source, levels, settings, &all_free, objective, threshold, deadline, rounds,
+                );
             }
         }
     }
-    let mut order: Vec<usize> = (0..w.len()).collect();
-    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
-    order
 }
