@@ -87,13 +87,29 @@ impl PyPipelineSummary {
     /// The precision of every cycle of the free run.
     #[getter]
     fn precision<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        array(py, self.inner.free_run.cycles.iter().map(|c| c.precision).collect())
+        array(
+            py,
+            self.inner
+                .free_run
+                .cycles
+                .iter()
+                .map(|c| c.precision)
+                .collect(),
+        )
     }
 
     /// The recall of every cycle of the free run.
     #[getter]
     fn recall<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        array(py, self.inner.free_run.cycles.iter().map(|c| c.recall).collect())
+        array(
+            py,
+            self.inner
+                .free_run
+                .cycles
+                .iter()
+                .map(|c| c.recall)
+                .collect(),
+        )
     }
 
     /// Wall time of the steps, in seconds.
@@ -142,7 +158,9 @@ fn object(py: Python<'_>, file: AnyFile) -> PyResult<Bound<'_, PyAny>> {
         AnyFile::PipelineSummary(s) => {
             Ok(Bound::new(py, PyPipelineSummary { inner: *s })?.into_any())
         }
-        _ => Err(PyTypeError::new_err("a file kind this package does not know")),
+        _ => Err(PyTypeError::new_err(
+            "a file kind this package does not know",
+        )),
     }
 }
 
@@ -171,7 +189,12 @@ pub fn header(py: Python<'_>, path: PathBuf) -> PyResult<Bound<'_, PyDict>> {
     Ok(d)
 }
 
-fn write<T: FileData + Sync>(py: Python<'_>, path: &Path, data: &T, seed: Option<u64>) -> PyResult<()> {
+fn write<T: FileData + Sync>(
+    py: Python<'_>,
+    path: &Path,
+    data: &T,
+    seed: Option<u64>,
+) -> PyResult<()> {
     py.detach(|| save_file(path, data, seed)).py()
 }
 
@@ -184,7 +207,12 @@ fn write<T: FileData + Sync>(py: Python<'_>, path: &Path, data: &T, seed: Option
 /// invalid spike times, TypeError for an object that is no rsnn data.
 #[pyfunction]
 #[pyo3(signature = (path, data, *, seed = None))]
-pub fn save(py: Python<'_>, path: PathBuf, data: &Bound<'_, PyAny>, seed: Option<u64>) -> PyResult<()> {
+pub fn save(
+    py: Python<'_>,
+    path: PathBuf,
+    data: &Bound<'_, PyAny>,
+    seed: Option<u64>,
+) -> PyResult<()> {
     let p = path.as_path();
     if let Ok(x) = data.cast::<PyScore>() {
         return write(py, p, &x.get().inner, seed);

@@ -48,11 +48,15 @@ pub fn config(
 ) -> PyResult<MemorizeConfig> {
     let defaults = MemorizeConfig::default();
     let objective = match objective {
-        Some(o) => o.parse::<Objective>().map_err(|e| PyValueError::new_err(e.to_string()))?,
+        Some(o) => o
+            .parse::<Objective>()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?,
         None => defaults.objective,
     };
     let backend = match backend {
-        Some(b) => b.parse::<BackendKind>().map_err(|e| PyValueError::new_err(e.to_string()))?,
+        Some(b) => b
+            .parse::<BackendKind>()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?,
         None => defaults.backend,
     };
     let mode = match (template, grid) {
@@ -142,9 +146,14 @@ pub fn memorize_in(
     let total = net.num_neurons() as u64;
     let memories = scores.len();
     let record_config = config.clone();
-    let (net, report) = run(py, "memorize", Some(total), progress, true, move |control| {
-        memorize_network(net, &scores, &config, control)
-    })?;
+    let (net, report) = run(
+        py,
+        "memorize",
+        Some(total),
+        progress,
+        true,
+        move |control| memorize_network(net, &scores, &config, control),
+    )?;
     network.borrow_mut().inner = net;
     Ok(PyMemorizeReport {
         inner: MemorizeRecord {
@@ -356,10 +365,17 @@ pub fn memorize_part(
     )?;
     let net = network.inner.clone();
     let total = neurons.len() as u64;
-    let part = run(py, "memorize", Some(total), progress, true, move |control| {
-        rsnn::parts::memorize_part(&net, &neurons, &scores, &config, |done, _| {
-            control.update_or_stop(done as u64);
-        })
-    })?;
+    let part = run(
+        py,
+        "memorize",
+        Some(total),
+        progress,
+        true,
+        move |control| {
+            rsnn::parts::memorize_part(&net, &neurons, &scores, &config, |done, _| {
+                control.update_or_stop(done as u64);
+            })
+        },
+    )?;
     Ok(crate::files::PyMemorizePart { inner: part })
 }

@@ -26,7 +26,7 @@ pub struct PyNetwork {
     pub(crate) inner: Network,
 }
 
-/// The rows of `values` as vectors, checking that they match `counts` (None: any).
+/// The rows of `values` as vectors, checking that row `l` has `counts[l]` values.
 fn rows(values: Vec<Floats<'_>>, counts: &[usize], name: &str) -> PyResult<Vec<Vec<f64>>> {
     if values.len() != counts.len() {
         return Err(PyValueError::new_err(format!(
@@ -178,7 +178,12 @@ impl PyNetwork {
     /// array, or one array per neuron). Raises ValueError for a wrong shape or a non-finite
     /// weight; then no weight is changed.
     fn set_weights(&mut self, weights: Vec<Floats<'_>>) -> PyResult<()> {
-        let counts: Vec<usize> = self.inner.neurons().iter().map(|n| n.inputs.len()).collect();
+        let counts: Vec<usize> = self
+            .inner
+            .neurons()
+            .iter()
+            .map(|n| n.inputs.len())
+            .collect();
         let rows = rows(weights, &counts, "weights")?;
         let mut network = self.inner.clone();
         for (l, w) in rows.iter().enumerate() {
@@ -212,7 +217,10 @@ impl PyNetwork {
         get: impl Fn(&Input) -> T,
     ) -> PyResult<Bound<'py, PyAny>> {
         let neurons = self.inner.neurons();
-        let flat: Vec<T> = neurons.iter().flat_map(|n| n.inputs.iter().map(&get)).collect();
+        let flat: Vec<T> = neurons
+            .iter()
+            .flat_map(|n| n.inputs.iter().map(&get))
+            .collect();
         let k = neurons.first().map_or(0, |n| n.inputs.len());
         let flat = PyArray1::from_vec(py, flat);
         if neurons.iter().all(|n| n.inputs.len() == k) {

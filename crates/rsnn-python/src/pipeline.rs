@@ -14,9 +14,7 @@ use crate::simulate::{check_channels, simulate_config};
 use crate::stability::{PyStability, analyze};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use rsnn::pipeline::{
-    FreeRun, Pipeline, PipelineConfig, PipelineSummary, Recall, check_memorized,
-};
+use rsnn::pipeline::{FreeRun, Pipeline, PipelineConfig, PipelineSummary, Recall, check_memorized};
 use rsnn::recipes::free_recall_config;
 use rsnn::sim::{Measurement, StabilityOptions};
 use std::time::Instant;
@@ -192,7 +190,10 @@ impl PyPipeline {
         };
         let rec = Recall {
             record: recall.inner.clone(),
-            recording: recall.recording.clone().unwrap_or_else(|| free.recording.clone()),
+            recording: recall
+                .recording
+                .clone()
+                .unwrap_or_else(|| free.recording.clone()),
         };
         let summary = PipelineSummary::new(
             self.inner.config(),

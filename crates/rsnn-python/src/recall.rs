@@ -187,7 +187,10 @@ pub fn recall(
         free_cycles,
         sigma: noise,
         seed,
-        free_start: free_start.map(self::free_start).transpose()?.unwrap_or_default(),
+        free_start: free_start
+            .map(self::free_start)
+            .transpose()?
+            .unwrap_or_default(),
     };
     recall_protocol(py, network, score, protocol, progress)
 }

@@ -150,7 +150,11 @@ impl PyMeasurement {
 
     fn __repr__(&self) -> String {
         let min = |f: fn(&rsnn::sim::CycleRow) -> f64| {
-            self.inner.cycles.iter().map(f).fold(f64::INFINITY, f64::min)
+            self.inner
+                .cycles
+                .iter()
+                .map(f)
+                .fold(f64::INFINITY, f64::min)
         };
         format!(
             "Measurement(cycles={}, min_precision={:.3}, min_recall={:.3})",

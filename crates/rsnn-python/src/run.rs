@@ -12,9 +12,9 @@ use crate::errors::to_py;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How often the waiting caller takes the GIL back.
@@ -83,7 +83,6 @@ pub fn time_units(t: f64, start: f64, end: f64) -> u64 {
 
 /// Calls the progress callable with `(stage, done, total)` when `done` changed.
 fn report(
-    py: Python<'_>,
     progress: Option<&Bound<'_, PyAny>>,
     stage: &str,
     control: &Control,
@@ -98,7 +97,6 @@ fn report(
     }
     *last = Some(done);
     callable.call1((stage, done, control.total()))?;
-    let _ = py;
     Ok(())
 }
 
@@ -145,7 +143,7 @@ where
         match py.detach(|| wait(POLL)) {
             Ok(outcome) => {
                 let value = finish(outcome)?;
-                report(py, progress, stage, &control, &mut last)?;
+                report(progress, stage, &control, &mut last)?;
                 return Ok(value);
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -157,7 +155,7 @@ where
         }
         let checked = py
             .check_signals()
-            .and_then(|()| report(py, progress, stage, &control, &mut last));
+            .and_then(|()| report(progress, stage, &control, &mut last));
         if let Err(error) = checked {
             control.cancelled.store(true, Ordering::Relaxed);
             if interruptible {
@@ -173,9 +171,9 @@ where
 fn finish<T>(outcome: Outcome<T>) -> PyResult<T> {
     match outcome {
         Ok(result) => result.map_err(to_py),
-        Err(payload) if payload.is::<Stopped>() => Err(to_py(rsnn::Error::Cancelled {
-            stage: "next",
-        })),
+        Err(payload) if payload.is::<Stopped>() => {
+            Err(to_py(rsnn::Error::Cancelled { stage: "next" }))
+        }
         Err(payload) => {
             let text = payload
                 .downcast_ref::<&str>()

@@ -14,7 +14,8 @@ use rsnn::signal::{PeriodicTrain, Score};
 /// boundary too).
 ///
 /// Score(period, channels): `channels` is a sequence of float64 arrays (or lists), one per
-/// neuron; they are sorted and checked. Raises ValueError for invalid spike times.
+/// neuron,
+/// each sorted. Raises ValueError for unsorted, out-of-range or too close spike times.
 #[pyclass(name = "Score", module = "rsnn", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyScore {

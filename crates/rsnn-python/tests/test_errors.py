@@ -33,6 +33,8 @@ def test_bad_parameters_raise_value_error(small):
 def test_bad_data_raises_value_error():
     with pytest.raises(ValueError, match="refractory"):
         rsnn.Score(10.0, [[1.0, 1.5]])
+    with pytest.raises(ValueError, match="not sorted"):
+        rsnn.Score(10.0, [[4.0, 0.5]])
     with pytest.raises(ValueError):
         rsnn.Network([[5]], [[1.0]])
     with pytest.raises(ValueError):
