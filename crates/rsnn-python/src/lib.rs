@@ -3,8 +3,8 @@
 //! Bindings of the facade `rsnn` for numpy users: scores, networks, memorization, simulation,
 //! measurement, stability, free and associative recall, the demo's pipeline and every file
 //! kind, with numpy arrays in and out. Long calls run without the GIL on a thread of their
-//! own, report progress to an optional Python callable and stop on Ctrl-C ([`run`]); errors
-//! become Python exceptions with the messages of the `rsnn` command ([`errors`]).
+//! own, report progress to an optional Python callable and stop on Ctrl-C (module `run`); errors
+//! become Python exceptions with the messages of the `rsnn` command (module `errors`).
 //!
 //! Built by maturin (`pip install ./crates/rsnn-python`); the Python side (the package
 //! `rsnn`, its type stubs) lives in `python/rsnn`, the tests in `tests/`.

@@ -9,6 +9,13 @@ use rsnn::neuron::{Input, Network, Neuron, Topology, TopologyConfig};
 use rsnn::seeds::Seeds;
 use rsnn::signal::AlphaKernel;
 
+/// The inputs of one neuron: sources, delays and weights.
+type Inputs<'py> = (
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<f64>>,
+    Bound<'py, PyArray1<f64>>,
+);
+
 /// Integer arrays accepted from any array-like.
 type Ints<'py> = PyArrayLike1<'py, i64, AllowTypeChange>;
 
@@ -150,15 +157,7 @@ impl PyNetwork {
     }
 
     /// The inputs of neuron `l` as three arrays `(sources, delays, weights)`.
-    fn inputs<'py>(
-        &self,
-        py: Python<'py>,
-        l: usize,
-    ) -> PyResult<(
-        Bound<'py, PyArray1<i64>>,
-        Bound<'py, PyArray1<f64>>,
-        Bound<'py, PyArray1<f64>>,
-    )> {
+    fn inputs<'py>(&self, py: Python<'py>, l: usize) -> PyResult<Inputs<'py>> {
         let neuron = self.inner.neuron(l).ok_or_else(|| {
             PyIndexError::new_err(format!(
                 "neuron {l} out of range: the network has {} neurons",

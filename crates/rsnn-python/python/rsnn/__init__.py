@@ -81,7 +81,7 @@ def raster(recording, score=None, ax=None, neurons=None, until=None):
     """Draws a raster plot of `recording` with matplotlib (imported on use).
 
     Spikes are dots at (time, neuron); with `score`, the prescribed spikes of
-    every cycle of the recording are drawn behind them as grey bars. `neurons`
+    every cycle of the recording are drawn behind them as orange bars. `neurons`
     limits the plot to neurons below that number, `until` to times below it.
     Returns the matplotlib Axes. Raises ImportError without matplotlib.
     """
@@ -99,10 +99,10 @@ def raster(recording, score=None, ax=None, neurons=None, until=None):
         for k in range(first, first + cycles + 1):
             shifted = times + k * score.period
             keep = (ids < top) & (shifted >= recording.start) & (shifted < end)
-            ax.scatter(shifted[keep], ids[keep], marker="|", s=40, color="0.75", label=None)
+            ax.scatter(shifted[keep], ids[keep], marker="|", s=80, color="tab:orange", alpha=0.6)
     times, ids = recording.spikes()
     keep = (ids < top) & (times < end)
-    ax.scatter(times[keep], ids[keep], s=2, color="k")
+    ax.scatter(times[keep], ids[keep], s=3, color="k")
     ax.set_xlabel("time (refractory periods)")
     ax.set_ylabel("neuron")
     ax.set_xlim(recording.start, end)
