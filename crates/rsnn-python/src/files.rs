@@ -11,7 +11,9 @@ use crate::recording::{PyMeasurement, PyRecording};
 use crate::score::{PyPeriodicTrain, PyScore};
 use crate::stability::PyStability;
 use numpy::PyArray1;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{
+    PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyTypeError,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rsnn::io::{AnyFile, FileData, load_any, read_header, save as save_file};
@@ -133,6 +135,27 @@ impl PyPipelineSummary {
     }
 }
 
+/// Checks that `path` is a regular file before it is read, with the command's messages: a
+/// missing or unreadable file is an OSError "cannot read PATH: CAUSE", a folder an
+/// IsADirectoryError.
+fn check_input(path: &Path) -> PyResult<()> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let text = format!("cannot read {shown}: {e}");
+        match e.kind() {
+            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(text),
+            std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(text),
+            _ => PyOSError::new_err(text),
+        }
+    })?;
+    if meta.is_dir() {
+        return Err(PyIsADirectoryError::new_err(format!(
+            "{shown}: is a folder, not a file"
+        )));
+    }
+    Ok(())
+}
+
 /// The Python object of a loaded file.
 fn object(py: Python<'_>, file: AnyFile) -> PyResult<Bound<'_, PyAny>> {
     match file {
@@ -173,6 +196,7 @@ fn object(py: Python<'_>, file: AnyFile) -> PyResult<Bound<'_, PyAny>> {
 /// ValueError when it is malformed, of an unknown kind or version, or holds invalid data.
 #[pyfunction]
 pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<Bound<'_, PyAny>> {
+    check_input(&path)?;
     let (file, _) = py.detach(|| load_any(&path)).map_err(to_py)?;
     object(py, file)
 }
@@ -181,6 +205,7 @@ pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<Bound<'_, PyAny>> {
 /// records none). Raises OSError or ValueError as `load` does.
 #[pyfunction]
 pub fn header(py: Python<'_>, path: PathBuf) -> PyResult<Bound<'_, PyDict>> {
+    check_input(&path)?;
     let h = read_header(&path).py()?;
     let d = PyDict::new(py);
     d.set_item("kind", h.kind)?;

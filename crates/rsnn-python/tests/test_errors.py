@@ -80,8 +80,10 @@ def test_messages_are_those_of_the_command(cli, tmp_path):
     with pytest.raises(ValueError) as error:
         rsnn.load(bad)
     assert str(error.value) == cli_error(cli, "info", str(bad))
-    poem = tmp_path / "poem.json"
-    poem.write_text('{"format":"rsnn","kind":"poem","version":1,"data":{}}')
-    with pytest.raises(ValueError) as error:
-        rsnn.load(poem)
-    assert str(error.value) in cli_error(cli, "info", str(poem))
+    missing = tmp_path / "missing.json"
+    with pytest.raises(FileNotFoundError) as error:
+        rsnn.load(missing)
+    assert str(error.value) == cli_error(cli, "info", str(missing))
+    with pytest.raises(IsADirectoryError) as error:
+        rsnn.load(tmp_path)
+    assert str(error.value) == cli_error(cli, "info", str(tmp_path))
