@@ -37,17 +37,9 @@ def every_kind(small, tmp_path_factory):
     }
 
 
-# Kinds whose bincode files the library writes but cannot read back: the recall protocol's
-# `free_start` is an internally tagged enum, which bincode cannot decode (a bug of the facade,
-# not of this package; `rsnn recall -o x.bin` has it too).
-BINCODE_UNREADABLE = {"recall", "pipeline-summary"}
-
-
 @pytest.mark.parametrize("extension", ["json", "bin"])
 def test_every_kind_round_trips(every_kind, tmp_path, extension):
     for kind, (data, same) in every_kind.items():
-        if extension == "bin" and kind in BINCODE_UNREADABLE:
-            continue
         path = tmp_path / f"{kind}.{extension}"
         rsnn.save(path, data, seed=42)
         assert rsnn.header(path) == {"kind": kind, "version": rsnn.header(path)["version"], "seed": 42}
@@ -72,11 +64,3 @@ def test_save_never_leaves_a_half_written_file(small, tmp_path):
     with pytest.raises(TypeError):
         rsnn.save(tmp_path / "x.json", {"not": "rsnn data"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["score.json"]
-
-
-@pytest.mark.xfail(strict=True, reason="the facade cannot read recall protocols from bincode")
-@pytest.mark.parametrize("kind", sorted(BINCODE_UNREADABLE))
-def test_bincode_recall_protocols_round_trip(every_kind, tmp_path, kind):
-    data, same = every_kind[kind]
-    rsnn.save(tmp_path / "x.bin", data)
-    assert same(rsnn.load(tmp_path / "x.bin"), data)
