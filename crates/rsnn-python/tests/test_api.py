@@ -1,6 +1,7 @@
 """The API from numpy: arrays in and out, the steps of the tutorial, progress and Ctrl-C."""
 
 import _thread
+import signal
 import threading
 import time
 
@@ -99,13 +100,23 @@ def test_a_failing_progress_callable_stops_memorization():
     assert net == before
 
 
+@pytest.fixture
+def ctrl_c():
+    """Ctrl-C raises KeyboardInterrupt, as in an interactive session, even when this process
+    was started with SIGINT ignored (a background job of a non-interactive shell), where
+    `_thread.interrupt_main` would do nothing."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 def interrupt_after(seconds):
     timer = threading.Timer(seconds, _thread.interrupt_main)
     timer.start()
     return timer
 
 
-def test_ctrl_c_interrupts_a_long_simulation(small):
+def test_ctrl_c_interrupts_a_long_simulation(small, ctrl_c):
     score, net, _ = small
     timer = interrupt_after(0.5)
     started = time.monotonic()
@@ -116,7 +127,7 @@ def test_ctrl_c_interrupts_a_long_simulation(small):
     assert time.monotonic() - started < 5.0
 
 
-def test_ctrl_c_interrupts_memorization():
+def test_ctrl_c_interrupts_memorization(ctrl_c):
     score = rsnn.sample_score(200, 50.0, seed=5)
     net = rsnn.wire(200, 500, seed=5)
     before = net.copy()
