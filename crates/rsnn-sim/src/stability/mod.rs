@@ -16,6 +16,10 @@
 //! oracle for small maps), or the few largest by Krylov–Schur on the deflated map applied
 //! without its matrix ([`EigenMethod::Krylov`], linear in the number of weights per step);
 //! [`EigenMethod::Auto`] picks the dense one up to [`AUTO_DENSE_DIMENSION`].
+//!
+//! Neurons that could not be memorized can be clamped to the score
+//! ([`JitterMap::clamped_within`], docs/model.md §7.6): their spikes do not move, the map has no
+//! trivial eigenvalue, nothing is deflated, and the radius is over all eigenvalues.
 
 mod clamped;
 mod companion;

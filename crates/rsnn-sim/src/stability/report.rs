@@ -58,7 +58,8 @@ impl MapForm {
 pub enum Solver {
     /// Every eigenvalue of the dense matrix (faer's dense eigensolver, a direct method).
     Dense,
-    /// The largest eigenvalues by Krylov–Schur on the deflated map (docs/model.md §7.5).
+    /// The largest eigenvalues by Krylov–Schur on the deflated map (docs/model.md §7.5; on the
+    /// map itself when neurons are clamped, §7.6).
     Krylov {
         /// The eigenvalues computed besides the trivial one (all converged).
         requested: usize,
@@ -100,8 +101,8 @@ pub struct StabilityReport {
     /// a score without spikes, and for a map with clamped spikes, which has no such
     /// eigenvalue).
     pub trivial_eigenvalue: Option<(f64, f64)>,
-    /// The largest magnitude of the other eigenvalues (0 when there are none). Below 1 means
-    /// temporally stable.
+    /// The largest magnitude of the other eigenvalues (of all of them when neurons are
+    /// clamped; 0 when there are none). Below 1 means temporally stable.
     pub spectral_radius: f64,
     /// The largest magnitudes of the other eigenvalues, decreasing (at most
     /// [`TOP_EIGENVALUES`](super::TOP_EIGENVALUES)).
