@@ -123,6 +123,16 @@ impl NetworkReport {
             .collect()
     }
 
+    /// Neurons that got no weights (infeasible or failed: [`NeuronStatus::has_weights`] is
+    /// false); the stability analysis clamps them to the score.
+    pub fn without_weights(&self) -> Vec<usize> {
+        self.neurons
+            .iter()
+            .filter(|r| !r.status.has_weights())
+            .map(|r| r.neuron)
+            .collect()
+    }
+
     /// Number of neurons memorized and verified.
     pub fn num_memorized(&self) -> usize {
         self.with_status(NeuronStatus::Memorized).len()
@@ -227,5 +237,20 @@ mod tests {
         assert!(!old.contains("continuous_violations\":null"));
         let back: NetworkReport = serde_json::from_str(&old).expect("old report");
         assert_eq!(back.neurons[1].continuous_violations, None);
+    }
+
+    #[test]
+    fn neurons_without_weights_are_the_infeasible_and_failed_ones() {
+        let statuses = [
+            NeuronStatus::Failed,
+            NeuronStatus::Memorized,
+            NeuronStatus::Unverified,
+            NeuronStatus::Infeasible,
+        ];
+        let report = NetworkReport {
+            neurons: (0..4).map(|l| neuron(l, statuses[l], 1)).collect(),
+            seconds: 1.0,
+        };
+        assert_eq!(report.without_weights(), vec![0, 3]);
     }
 }

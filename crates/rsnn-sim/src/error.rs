@@ -115,7 +115,8 @@ pub enum SimError {
     /// A prescribed spike of the stability analysis has a zero (or negligible) slope
     /// denominator `z'(s_m)`, so its jitter update is undefined.
     #[error(
-        "spike {spike} (neuron {neuron} at {}): the slope {} is too small for the jitter map",
+        "spike {spike} (neuron {neuron} at {}): the slope {} is too small for the jitter map (a \
+         neuron that was not memorized can be clamped to the score)",
         compact(*.time), compact(*.slope)
     )]
     ZeroSlope {

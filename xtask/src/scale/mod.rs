@@ -154,7 +154,17 @@ fn run_size(rsnn: &Path, dir: &Path, neurons: usize, seed: u64) -> Result<SizeRe
             "-o",
             &mem,
         ]),
-        strings(&["stability", &mem, &score, "-o", &stability]),
+        // Neurons that could not be memorized (a few in a thousand at this size) have no slope
+        // at their spikes: they are clamped to the score (docs/model.md §7.6).
+        strings(&[
+            "stability",
+            &mem,
+            &score,
+            "--clamp-from",
+            &report,
+            "-o",
+            &stability,
+        ]),
         strings(&[
             "simulate", &mem, "--score", &score, "--cycles", &cycles, "--noise", &noise, "--seed",
             &s, "-o", &run,
@@ -164,9 +174,8 @@ fn run_size(rsnn: &Path, dir: &Path, neurons: usize, seed: u64) -> Result<SizeRe
     let log = dir.join("log.txt");
     let mut stages = Vec::new();
     for (name, args) in STAGES.iter().zip(commands) {
-        // The stability analysis refuses a network whose neurons do not all fire where the
-        // score says (a neuron that could not be memorized): the benchmark records that and
-        // goes on; any other stage failing stops it.
+        // A failing stability analysis (e.g. a memorized neuron whose slope still vanishes)
+        // is recorded and the benchmark goes on; any other stage failing stops it.
         let m = match run_measured(dir, &log, rsnn, &args) {
             Ok(m) => Ok(m),
             Err(e) if *name == "stability" => Err(last_line(&log).unwrap_or_else(|| e.to_string())),

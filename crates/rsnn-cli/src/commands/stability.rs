@@ -3,12 +3,14 @@
 
 use crate::files;
 use crate::flags;
+use crate::neurons::NeuronSet;
 use crate::outputs::{self, Kind};
 use crate::table::mag;
 use crate::{Output, estimate, initial, interrupt};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use rsnn::neuron::Network;
+use rsnn::optim::MemorizeRecord;
 use rsnn::signal::Score;
 use rsnn::sim::StabilityReport;
 use rsnn::sim::limits::{MAX_MAP_TERMS, MAX_STABILITY_SPIKES};
@@ -64,6 +66,40 @@ pub struct StabilityArgs {
     /// its dimension.
     #[arg(long, default_value_t = MAX_MAP_TERMS, allow_negative_numbers = true)]
     pub max_terms: f64,
+    /// Neurons clamped to the score (e.g. `3,17` or `0-9`): driven by their prescribed spikes
+    /// instead of their potentials, so that their timing errors are 0 (docs/model.md §7.6).
+    #[arg(long, value_name = "NEURONS")]
+    pub clamp: Option<NeuronSet>,
+    /// Also clamp the neurons that the memorize report FILE (`rsnn memorize --report`) lists
+    /// as infeasible or failed: they got no weights, so their spikes have no slope.
+    #[arg(long, value_name = "FILE")]
+    pub clamp_from: Option<PathBuf>,
+}
+
+/// The neurons to clamp: `--clamp` and the neurons without weights of `--clamp-from`.
+///
+/// # Errors
+/// A bad report file, or a neuron the network does not have.
+fn clamped(args: &StabilityArgs, network: &Network) -> Result<Vec<usize>> {
+    let n = network.num_neurons();
+    let mut clamped = match &args.clamp {
+        Some(set) => set.resolve(n, "the network")?,
+        None => Vec::new(),
+    };
+    if let Some(path) = &args.clamp_from {
+        let (record, _) = files::load::<MemorizeRecord>(path)?;
+        if record.report.neurons.len() != n {
+            anyhow::bail!(
+                "{}: the memorize report has {} neurons, the network {n}",
+                path.display(),
+                record.report.neurons.len()
+            );
+        }
+        clamped.extend(record.report.without_weights());
+    }
+    clamped.sort_unstable();
+    clamped.dedup();
+    Ok(clamped)
 }
 
 /// Builds the jitter map within `max_terms`, notes a long analysis (from the map's size and
@@ -75,7 +111,7 @@ pub struct StabilityArgs {
 pub fn analyze(
     network: &Network,
     score: &Score,
-    options: &StabilityOptions,
+    (options, clamped): (&StabilityOptions, &[usize]),
     max_terms: f64,
     out: &Output,
 ) -> Result<StabilityReport> {
@@ -85,7 +121,7 @@ pub fn analyze(
     options
         .check_dense_spikes(score.num_spikes())
         .map_err(dense_hint)?;
-    let map = JitterMap::new_within(network, score, max_terms)
+    let map = JitterMap::clamped_within(network, score, clamped, max_terms)
         .map_err(|e| flags::raise_with(e.into(), MAP_HINT, "--max-terms"))?;
     match options.method.resolve(map.dimension()) {
         EigenMethod::Dense => estimate::stability_dense(out, map.dimension()),
@@ -114,14 +150,37 @@ pub fn describe(report: &StabilityReport) -> String {
         .collect();
     format!(
         "spectral radius {} ({verdict}) over {} spikes per period; largest magnitudes {}\n\
-         jitter map: {}, dimension {}\n\
+         jitter map: {}, dimension {}{}\n\
          eigenvalues: {}",
         mag(report.spectral_radius),
         report.num_spikes,
         top.join(", "),
         report.form.describe(),
         report.dimension(),
+        clamped_note(&report.clamped_neurons),
         report.solver.describe()
+    )
+}
+
+/// `, neurons 3, 17 clamped to the score (no trivial eigenvalue)`, or nothing.
+fn clamped_note(clamped: &[usize]) -> String {
+    if clamped.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = clamped.iter().take(10).map(usize::to_string).collect();
+    let more = if clamped.len() > 10 {
+        format!(" and {} more", clamped.len() - 10)
+    } else {
+        String::new()
+    };
+    let noun = if clamped.len() == 1 {
+        "neuron"
+    } else {
+        "neurons"
+    };
+    format!(
+        ", {noun} {}{more} clamped to the score (no trivial eigenvalue)",
+        shown.join(", ")
     )
 }
 
@@ -131,7 +190,9 @@ pub fn describe(report: &StabilityReport) -> String {
 /// Bad files, a score that does not fit the network, or no convergence.
 pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
     let outs: Vec<_> = args.out.iter().map(|p| (p.as_path(), Kind::Data)).collect();
-    outputs::check_all(&outs, &[&args.network, &args.score])?;
+    let mut inputs = vec![args.network.as_path(), args.score.as_path()];
+    inputs.extend(args.clamp_from.as_deref());
+    outputs::check_all(&outs, &inputs)?;
     let (network, header) = files::load::<Network>(&args.network)?;
     let (score, _) = files::load::<Score>(&args.score)?;
     if args.eigenvalues == 0 {
@@ -146,7 +207,8 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
         max_dense_dimension: flags::limit("--max-dimension", args.max_dimension)?,
     };
     let max_terms = flags::limit("--max-terms", args.max_terms)?;
-    let report = analyze(&network, &score, &options, max_terms, out)?;
+    let clamped = clamped(args, &network)?;
+    let report = analyze(&network, &score, (&options, &clamped), max_terms, out)?;
     out.text(describe(&report));
     let summary = json!({
         "spectral_radius": report.spectral_radius,
@@ -157,6 +219,7 @@ pub fn run(args: &StabilityArgs, out: &Output) -> Result<()> {
         "trivial_eigenvalue": report.trivial_eigenvalue,
         "top_magnitudes": report.top_magnitudes,
         "solver": report.solver,
+        "clamped_neurons": report.clamped_neurons,
     });
     if let Some(path) = &args.out {
         files::save(path, &report, header.seed)?;

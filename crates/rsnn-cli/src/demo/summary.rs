@@ -36,6 +36,15 @@ pub fn render(s: &PipelineSummary) -> String {
     out.join("\n")
 }
 
+/// How the stability line says that the neurons without weights were clamped to the score.
+fn clamped_note(without_weights: usize) -> String {
+    match without_weights {
+        0 => String::new(),
+        1 => ", with the neuron without weights clamped to the score".to_string(),
+        n => format!(", with the {n} neurons without weights clamped to the score"),
+    }
+}
+
 /// The lines on the parameters, the score, memorization and stability.
 fn header(s: &PipelineSummary) -> Vec<String> {
     let c = &s.config;
@@ -74,8 +83,9 @@ fn header(s: &PipelineSummary) -> Vec<String> {
             m.max_violation
         ),
         format!(
-            "stability: spectral radius {} ({verdict})",
-            mag(s.stability.spectral_radius)
+            "stability: spectral radius {} ({verdict}){}",
+            mag(s.stability.spectral_radius),
+            clamped_note(counts.infeasible + counts.failed)
         ),
     ]
 }

@@ -136,6 +136,7 @@ impl JitterMap {
             slopes: self.slopes.clone(),
             periods: 1,
             form: MapForm::Folded,
+            clamped: self.clamped.clone(),
         }
     }
 }

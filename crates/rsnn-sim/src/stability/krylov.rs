@@ -27,10 +27,12 @@ const MAX_RESTARTS: usize = 1000;
 /// The map with the trivial eigenvalue removed: `x -> P Phi x`, where `P = I - 1 1^T / D`
 /// projects onto the vectors of mean zero. Since `Phi 1 = 1`, `P Phi = Phi - 1 c^T` with
 /// `c = Phi^T 1 / D` and `c^T 1 = 1` (Wielandt deflation): its eigenvalues are those of `Phi`
-/// with one eigenvalue 1 replaced by 0, every other one unchanged.
+/// with one eigenvalue 1 replaced by 0, every other one unchanged. A map with clamped spikes
+/// has no trivial eigenvalue (its rows do not all sum to 1) and is applied as it is.
 #[derive(Debug)]
 pub(super) struct Deflated<'a> {
     map: &'a JitterMap,
+    deflate: bool,
     applications: AtomicUsize,
 }
 
@@ -38,14 +40,18 @@ impl<'a> Deflated<'a> {
     pub(super) fn new(map: &'a JitterMap) -> Self {
         Self {
             map,
+            deflate: map.is_shift_invariant(),
             applications: AtomicUsize::new(0),
         }
     }
 
-    /// `next = P Phi state`.
+    /// `next = P Phi state` (`Phi state` without a trivial eigenvalue).
     pub(super) fn apply_slice(&self, state: &[f64], next: &mut [f64]) {
         self.applications.fetch_add(1, Ordering::Relaxed);
         self.map.apply_into(state, next);
+        if !self.deflate {
+            return;
+        }
         let mean = next.iter().sum::<f64>() / next.len().max(1) as f64;
         for x in next.iter_mut() {
             *x -= mean;
@@ -111,7 +117,8 @@ pub(super) struct KrylovSpectrum {
 
 /// The `count` eigenvalues of largest magnitude of the map with the trivial eigenvalue
 /// deflated (at most `D - 1`: the deflated 0 is never asked for), by restarted Krylov–Schur
-/// from a fixed pseudo-random start vector of mean zero. Converged means a residual below
+/// from a fixed pseudo-random start vector (of mean zero when deflated); of the map itself when
+/// some spike is clamped. Converged means a residual below
 /// [`KRYLOV_TOLERANCE`] times [`JitterMap::scale`].
 ///
 /// # Errors
@@ -119,8 +126,8 @@ pub(super) struct KrylovSpectrum {
 /// the restarts.
 pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, SimError> {
     let dim = map.dimension();
-    let count = count.min(dim.saturating_sub(1));
     let op = Deflated::new(map);
+    let count = count.min(dim.saturating_sub(1));
     if count == 0 {
         return Ok(KrylovSpectrum {
             values: Vec::new(),
@@ -130,8 +137,10 @@ pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, S
     }
     let mut rng = ChaCha8Rng::seed_from_u64(START_SEED);
     let mut v0: Vec<f64> = (0..dim).map(|_| rng.random::<f64>() - 0.5).collect();
-    let mean = v0.iter().sum::<f64>() / dim as f64;
-    v0.iter_mut().for_each(|x| *x -= mean);
+    if op.deflate {
+        let mean = v0.iter().sum::<f64>() / dim as f64;
+        v0.iter_mut().for_each(|x| *x -= mean);
+    }
     let v0 = Col::from_fn(dim, |i| v0[i]);
     let params = PartialEigenParams {
         max_restarts: MAX_RESTARTS,

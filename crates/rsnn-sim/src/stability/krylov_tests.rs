@@ -7,10 +7,17 @@ use rand_chacha::ChaCha8Rng;
 use rsnn_neuron::{Input, Neuron};
 use rsnn_signal::AlphaKernel;
 
+/// The map of [`random_case`]; `None` when some spike has a vanishing slope (a typed error,
+/// rare).
+fn random_map(seed: u64, n: usize, k: usize, period: f64) -> Option<JitterMap> {
+    let (network, score) = random_case(seed, n, k, period)?;
+    JitterMap::new(&network, &score).ok()
+}
+
 /// A random network of `n` neurons with `k` inputs each (delays in `[0, 10)`, weights in
 /// `[-0.5, 1)`) and a random score of period `period` with 1 to 3 spikes per neuron at least
-/// 1 apart. `None` when some spike has a vanishing slope (a typed error, rare).
-fn random_map(seed: u64, n: usize, k: usize, period: f64) -> Option<JitterMap> {
+/// 1 apart.
+pub(super) fn random_case(seed: u64, n: usize, k: usize, period: f64) -> Option<(Network, Score)> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let neurons: Vec<Neuron> = (0..n)
         .map(|_| Neuron {
@@ -34,7 +41,7 @@ fn random_map(seed: u64, n: usize, k: usize, period: f64) -> Option<JitterMap> {
         })
         .collect();
     let score = Score::new(period, channels).ok()?;
-    JitterMap::new(&network, &score).ok()
+    Some((network, score))
 }
 
 /// The dense spectrum without the eigenvalue closest to 1, as decreasing magnitudes.

@@ -38,6 +38,8 @@ pub struct JitterMap {
     pub(super) slopes: Vec<f64>,
     pub(super) periods: usize,
     pub(super) form: MapForm,
+    /// The neurons clamped to the score (sorted, distinct): their spikes have empty rows.
+    pub(super) clamped: Vec<usize>,
 }
 
 impl JitterMap {
@@ -59,6 +61,21 @@ impl JitterMap {
     /// dimension exceeds `max_terms`, or `tau` for a kernel horizon of more than
     /// [`MAX_HORIZON_PERIODS`] periods.
     pub fn new_within(network: &Network, score: &Score, max_terms: f64) -> Result<Self, SimError> {
+        Self::clamped_within(network, score, &[], max_terms)
+    }
+
+    /// As [`JitterMap::new_within`], with the neurons `clamped` driven by the score instead
+    /// of their own potentials (see [`JitterMap::clamped`]).
+    ///
+    /// # Errors
+    /// As [`JitterMap::new_within`]; [`SimError::UnknownNeuron`] for a clamped neuron that
+    /// the network does not have. A clamped neuron's slopes are never checked.
+    pub fn clamped_within(
+        network: &Network,
+        score: &Score,
+        clamped: &[usize],
+        max_terms: f64,
+    ) -> Result<Self, SimError> {
         let size = score.num_spikes() as f64;
         LimitExceeded::check(size, max_terms, |size| {
             LimitExceeded::new(
@@ -96,7 +113,8 @@ impl JitterMap {
                 found: score.num_channels(),
             });
         }
-        Builder::new(network, score, horizon, max_terms).build()
+        let clamped = super::clamped::checked(clamped, n)?;
+        Builder::new(network, score, horizon, max_terms).build(clamped)
     }
 
     /// Number of spikes `M` per period.
@@ -146,7 +164,8 @@ impl JitterMap {
             .fold(1.0, f64::max)
     }
 
-    /// The slope denominator `z'(s_m)` (the sum of the terms) of spike `m`.
+    /// The slope denominator `z'(s_m)` (the sum of the terms) of spike `m` (NaN for a spike
+    /// of a clamped neuron, whose slope is not computed).
     pub fn slope(&self, m: usize) -> Option<f64> {
         self.slopes.get(m).copied()
     }
@@ -261,13 +280,19 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn build(mut self) -> Result<JitterMap, SimError> {
+    fn build(mut self, clamped: Vec<usize>) -> Result<JitterMap, SimError> {
         let n = self.network.num_neurons();
         let size = self.spikes.len();
         let mut rows = Vec::with_capacity(size);
         let mut slopes = Vec::with_capacity(size);
         for m in 0..size {
             let (s_m, l) = self.spikes[m];
+            if clamped.binary_search(&l).is_ok() {
+                // Driven by the score: the spike does not move, whatever its potential.
+                rows.push(Vec::new());
+                slopes.push(f64::NAN);
+                continue;
+            }
             let neuron = self.network.neuron(l).ok_or(SimError::UnknownNeuron {
                 neuron: l,
                 num_neurons: n,
@@ -335,6 +360,7 @@ impl<'a> Builder<'a> {
             slopes,
             periods: self.periods,
             form,
+            clamped,
         })
     }
 }

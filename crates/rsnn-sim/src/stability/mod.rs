@@ -16,7 +16,12 @@
 //! oracle for small maps), or the few largest by Krylov–Schur on the deflated map applied
 //! without its matrix ([`EigenMethod::Krylov`], linear in the number of weights per step);
 //! [`EigenMethod::Auto`] picks the dense one up to [`AUTO_DENSE_DIMENSION`].
+//!
+//! Neurons that could not be memorized can be clamped to the score
+//! ([`JitterMap::clamped_within`], docs/model.md §7.6): their spikes do not move, the map has no
+//! trivial eigenvalue, nothing is deflated, and the radius is over all eigenvalues.
 
+mod clamped;
 mod companion;
 mod krylov;
 mod map;
@@ -151,12 +156,17 @@ impl JitterMap {
         }
     }
 
-    /// Every eigenvalue of the dense matrix; the one closest to 1 is the trivial one.
+    /// Every eigenvalue of the dense matrix; the one closest to 1 is the trivial one (none when
+    /// some spike is clamped).
     fn dense_report(&self, max_dimension: f64) -> Result<StabilityReport, SimError> {
         let size = self.dimension();
         check_dense(size, self.num_spikes(), max_dimension)?;
         let mut values = eigenvalues(&self.matrix(), size)?;
         sort_by_magnitude(&mut values);
+        if !self.is_shift_invariant() {
+            let all: Vec<f64> = values.iter().map(|z| z.0.hypot(z.1)).collect();
+            return Ok(self.report(None, &all, values, Solver::Dense));
+        }
         let trivial = values
             .iter()
             .enumerate()
@@ -176,26 +186,29 @@ impl JitterMap {
     }
 
     /// The trivial eigenvalue as the mean of `Phi 1` (1 up to rounding: the rows are weighted
-    /// averages) and the largest others of the deflated map by Krylov–Schur.
+    /// averages) and the largest others of the deflated map by Krylov–Schur; with clamped
+    /// spikes, the largest eigenvalues of the map itself.
     fn krylov_report(&self, count: usize) -> Result<StabilityReport, SimError> {
         let dim = self.dimension();
         if dim == 0 {
             return Ok(self.report(None, &[], Vec::new(), Solver::Dense));
         }
-        let mut shifted = vec![0.0; dim];
-        self.apply_into(&vec![1.0; dim], &mut shifted);
-        let trivial = (shifted.iter().sum::<f64>() / dim as f64, 0.0);
+        let trivial = self.is_shift_invariant().then(|| {
+            let mut shifted = vec![0.0; dim];
+            self.apply_into(&vec![1.0; dim], &mut shifted);
+            (shifted.iter().sum::<f64>() / dim as f64, 0.0)
+        });
         let spectrum = krylov::largest(self, count)?;
         let others: Vec<f64> = spectrum.values.iter().map(|z| z.0.hypot(z.1)).collect();
         let solver = Solver::Krylov {
             requested: spectrum.values.len(),
             max_residual: spectrum.max_residual,
-            applications: spectrum.applications + 1,
+            applications: spectrum.applications + usize::from(trivial.is_some()),
         };
         let mut values = spectrum.values;
-        values.push(trivial);
+        values.extend(trivial);
         sort_by_magnitude(&mut values);
-        Ok(self.report(Some(trivial), &others, values, solver))
+        Ok(self.report(trivial, &others, values, solver))
     }
 
     fn report(
@@ -213,6 +226,7 @@ impl JitterMap {
             top_magnitudes: others.iter().take(TOP_EIGENVALUES).copied().collect(),
             eigenvalues,
             solver,
+            clamped_neurons: self.clamped().to_vec(),
         }
     }
 }
@@ -221,6 +235,8 @@ impl JitterMap {
 pub const DENSE_HINT: &str = "raise it with StabilityOptions::max_dense_dimension, or use the \
     Krylov method (EigenMethod::Krylov)";
 
+#[cfg(test)]
+mod clamped_tests;
 #[cfg(test)]
 mod krylov_tests;
 #[cfg(test)]

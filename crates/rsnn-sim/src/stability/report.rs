@@ -58,7 +58,8 @@ impl MapForm {
 pub enum Solver {
     /// Every eigenvalue of the dense matrix (faer's dense eigensolver, a direct method).
     Dense,
-    /// The largest eigenvalues by Krylov–Schur on the deflated map (docs/model.md §7.5).
+    /// The largest eigenvalues by Krylov–Schur on the deflated map (docs/model.md §7.5; on the
+    /// map itself when neurons are clamped, §7.6).
     Krylov {
         /// The eigenvalues computed besides the trivial one (all converged).
         requested: usize,
@@ -97,10 +98,11 @@ pub struct StabilityReport {
     /// The form of the map (its dimension is `form.periods() * num_spikes`).
     pub form: MapForm,
     /// The eigenvalue closest to 1 `(re, im)`, removed as the trivial common shift (None for
-    /// a score without spikes).
+    /// a score without spikes, and for a map with clamped spikes, which has no such
+    /// eigenvalue).
     pub trivial_eigenvalue: Option<(f64, f64)>,
-    /// The largest magnitude of the other eigenvalues (0 when there are none). Below 1 means
-    /// temporally stable.
+    /// The largest magnitude of the other eigenvalues (of all of them when neurons are
+    /// clamped; 0 when there are none). Below 1 means temporally stable.
     pub spectral_radius: f64,
     /// The largest magnitudes of the other eigenvalues, decreasing (at most
     /// [`TOP_EIGENVALUES`](super::TOP_EIGENVALUES)).
@@ -111,6 +113,8 @@ pub struct StabilityReport {
     pub eigenvalues: Vec<(f64, f64)>,
     /// How the eigenvalues were computed.
     pub solver: Solver,
+    /// The neurons clamped to the score (docs/model.md §7.6; empty for the plain analysis).
+    pub clamped_neurons: Vec<usize>,
 }
 
 impl StabilityReport {
@@ -148,20 +152,47 @@ struct StabilityReportV2 {
     eigenvalues: Vec<(f64, f64)>,
 }
 
+/// The layout of version 3 (no `clamped_neurons`: none were clamped).
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
+struct StabilityReportV3 {
+    num_spikes: usize,
+    form: MapForm,
+    trivial_eigenvalue: Option<(f64, f64)>,
+    spectral_radius: f64,
+    top_magnitudes: Vec<f64>,
+    eigenvalues: Vec<(f64, f64)>,
+    solver: Solver,
+}
+
 /// The note attached to a loaded version-1 stability file.
 const V1_FORM_NOTE: &str = "version-1 stability file: computed with the folded \
     single-period map, exact only when the period exceeds the largest delay plus the kernel \
     horizon";
 
-/// Version 3 records the solver; versions 2 and 1 (always the dense solver) are read with
-/// [`Solver::Dense`], version 1 (always the folded map) with [`MapForm::Folded`] and a note
-/// saying so.
+/// Version 4 records the clamped neurons, version 3 the solver; version 3 is read without
+/// clamped neurons, versions 2 and 1 (always the dense solver) with [`Solver::Dense`], version
+/// 1 (always the folded map) with [`MapForm::Folded`] and a note saying so.
 impl FileData for StabilityReport {
     const KIND: &'static str = "stability";
-    const VERSION: u32 = 3;
-    const OLDER_VERSIONS: &'static [u32] = &[1, 2];
+    const VERSION: u32 = 4;
+    const OLDER_VERSIONS: &'static [u32] = &[1, 2, 3];
 
     fn upgrade(data: OlderData<'_>) -> Result<(Self, Vec<String>), SignalError> {
+        if data.version() == 3 {
+            let v3: StabilityReportV3 = data.decode()?;
+            let report = Self {
+                num_spikes: v3.num_spikes,
+                form: v3.form,
+                trivial_eigenvalue: v3.trivial_eigenvalue,
+                spectral_radius: v3.spectral_radius,
+                top_magnitudes: v3.top_magnitudes,
+                eigenvalues: v3.eigenvalues,
+                solver: v3.solver,
+                clamped_neurons: Vec::new(),
+            };
+            return Ok((report, Vec::new()));
+        }
         let (old, notes) = match data.version() {
             1 => {
                 let v1: StabilityReportV1 = data.decode()?;
@@ -186,6 +217,7 @@ impl FileData for StabilityReport {
             top_magnitudes: old.top_magnitudes,
             eigenvalues: old.eigenvalues,
             solver: Solver::Dense,
+            clamped_neurons: Vec::new(),
         };
         Ok((report, notes))
     }
@@ -206,6 +238,7 @@ mod tests {
             top_magnitudes: vec![0.25],
             eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
             solver: Solver::Dense,
+            clamped_neurons: Vec::new(),
         }
     }
 
@@ -222,9 +255,10 @@ mod tests {
                 max_residual: 3e-13,
                 applications: 77,
             };
-            for solver in [Solver::Dense, krylov] {
+            for (solver, clamped_neurons) in [(Solver::Dense, vec![]), (krylov, vec![0, 5])] {
                 let want = StabilityReport {
                     solver,
+                    clamped_neurons,
                     ..report(form)
                 };
                 for encoding in [Encoding::Json, Encoding::Bincode] {
@@ -251,6 +285,41 @@ mod tests {
     impl FileData for StabilityReportV2 {
         const KIND: &'static str = "stability";
         const VERSION: u32 = 2;
+    }
+
+    /// Writes version-3 files, as builds before clamped neurons were recorded did.
+    impl FileData for StabilityReportV3 {
+        const KIND: &'static str = "stability";
+        const VERSION: u32 = 3;
+    }
+
+    /// A version-3 file (written before clamped neurons were recorded) loads without clamped
+    /// neurons and keeps its solver, in both encodings.
+    #[test]
+    fn version_three_files_load_without_clamped_neurons() {
+        let solver = Solver::Krylov {
+            requested: 1,
+            max_residual: 1e-15,
+            applications: 9,
+        };
+        let old = StabilityReportV3 {
+            num_spikes: 2,
+            form: MapForm::SinglePeriod,
+            trivial_eigenvalue: Some((1.0, 0.0)),
+            spectral_radius: 0.25,
+            top_magnitudes: vec![0.25],
+            eigenvalues: vec![(1.0, 0.0), (0.25, 0.0)],
+            solver,
+        };
+        for (back, header) in load_old(&old, None) {
+            let want = StabilityReport {
+                solver,
+                ..report(MapForm::SinglePeriod)
+            };
+            assert_eq!(back, want);
+            assert_eq!(header.version, 3);
+            assert!(header.notes.is_empty());
+        }
     }
 
     /// `old` written with `seed` and loaded back, in both encodings.

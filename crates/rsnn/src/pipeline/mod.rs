@@ -44,7 +44,9 @@ use progress::{TIME_UNITS, time_units};
 use rsnn_neuron::Network;
 use rsnn_optim::{MemorizeRecord, memorize_network};
 use rsnn_signal::Score;
-use rsnn_sim::{Measurement, Simulator, StabilityReport, analyze_stability};
+use rsnn_sim::limits::MAX_MAP_TERMS;
+use rsnn_sim::stability::JitterMap;
+use rsnn_sim::{Measurement, Simulator, StabilityReport};
 use std::time::Instant;
 
 /// A validated pipeline configuration and its steps.
@@ -123,8 +125,24 @@ impl Pipeline {
         score: &Score,
         progress: &dyn Progress,
     ) -> Result<StabilityReport, Error> {
+        self.stability_clamped(network, score, &[], progress)
+    }
+
+    /// As [`Pipeline::stability`], with the neurons `clamped` driven by the score (docs/model.md
+    /// §7.6): how [`Pipeline::run`] analyzes a network some of whose neurons got no weights.
+    ///
+    /// # Errors
+    /// As [`Pipeline::stability`], and a clamped neuron the network does not have.
+    pub fn stability_clamped(
+        &self,
+        network: &Network,
+        score: &Score,
+        clamped: &[usize],
+        progress: &dyn Progress,
+    ) -> Result<StabilityReport, Error> {
         let stage = begin(progress, Stage::Stability, None)?;
-        let report = analyze_stability(network, score);
+        let report = JitterMap::clamped_within(network, score, clamped, MAX_MAP_TERMS)
+            .and_then(|map| map.analyze());
         progress.end(stage);
         Ok(report?)
     }
@@ -178,7 +196,9 @@ impl Pipeline {
         Ok(Recall { record, recording })
     }
 
-    /// Runs every step in order: sample, wire, memorize, stability, free run, recall.
+    /// Runs every step in order: sample, wire, memorize, stability, free run, recall. The
+    /// stability analysis clamps the neurons that got no weights (infeasible or failed) to the
+    /// score, since their spikes have no slope.
     ///
     /// # Errors
     /// [`Error::NothingMemorized`] when no neuron could be memorized, and the errors of the
@@ -189,7 +209,8 @@ impl Pipeline {
         let mut network = self.wire()?;
         let memorize = self.memorize(&mut network, std::slice::from_ref(&score), progress)?;
         check_memorized(&memorize)?;
-        let stability = self.stability(&network, &score, progress)?;
+        let without_weights = memorize.report.without_weights();
+        let stability = self.stability_clamped(&network, &score, &without_weights, progress)?;
         let free_run = self.free_run(&network, &score, progress)?;
         let recall = self.recall(&network, &score, progress)?;
         Ok(PipelineOutcome {

@@ -59,7 +59,8 @@ pub struct MemorizeSummary {
 /// The outcome of the stability analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct StabilitySummary {
-    /// Spectral radius after removing the trivial eigenvalue 1.
+    /// Spectral radius after removing the trivial eigenvalue 1 (with the neurons that got no
+    /// weights clamped to the score, if any: then no eigenvalue is removed, docs/model.md §7.6).
     pub spectral_radius: f64,
     /// Whether it is below 1.
     pub stable: bool,

@@ -6,6 +6,7 @@
 //! Conventions: score time 0 is at absolute time 0; cycle `k` is `[k T, (k + 1) T)`.
 
 mod clamped;
+mod free_start_codec;
 mod prompts;
 mod protocol;
 mod random;

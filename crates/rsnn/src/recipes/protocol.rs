@@ -25,9 +25,11 @@ pub struct RecallProtocol {
 }
 
 /// The initial condition of the neurons that are not prompted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Serialized as `{"kind": "silent"}`, `{"kind": "random-score", "rate": ...}` or
+/// `{"kind": "memory"}` in JSON, as a plain enum in bincode (`free_start_codec`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 #[non_exhaustive]
-#[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum FreeStart {
     /// No spike history: the neurons start at rest.
     #[default]
