@@ -95,6 +95,7 @@ mod network;
 pub mod published;
 pub mod quantize;
 mod record;
+pub mod record_v1;
 mod report;
 mod rows;
 mod trace;

@@ -174,3 +174,44 @@ fn running_out_of_time_is_not_infeasibility() {
     assert_eq!(r.report.status, NeuronStatus::TimeLimit);
     assert!(r.weights.is_none() && !r.report.status.has_weights());
 }
+
+#[test]
+fn the_dive_memorizes_where_rounding_alone_fails() {
+    // K = 300 inputs, T = 15, |w| <= 0.2, 9 levels: rounding the L2 solution breaks its tight rows; the
+    // dive (docs/model.md §5.7) must still put every weight on a level and meet the template.
+    let (mut dived, mut tested) = (0, 0);
+    for seed in 0..6u64 {
+        let (mut net, score) = common::single_neuron(90 + seed, 300, 15.0, 0.2);
+        // Only neurons with continuous weights: without them the exact method decides.
+        let continuous = MemorizeConfig::default().validate().expect("valid");
+        let c = memorize_neuron(&net, 0, std::slice::from_ref(&score), &continuous).expect("runs");
+        if c.report.status != NeuronStatus::Memorized {
+            continue;
+        }
+        tested += 1;
+        let config = MemorizeConfig {
+            quantization: Some(Quantization::new(9)),
+            ..Default::default()
+        }
+        .validate()
+        .expect("valid");
+        let levels = Levels::new(9, config.weight_bound).expect("valid");
+        let r = memorize_neuron(&net, 0, std::slice::from_ref(&score), &config).expect("runs");
+        let info = r.report.quantized.expect("a quantized report");
+        assert_eq!(info.method, QuantMethod::Rounding);
+        assert_eq!(r.report.status, NeuronStatus::Memorized, "seed {seed}");
+        let w = r.weights.expect("weights");
+        assert!(w.iter().all(|&x| levels.index_of(x).is_some()));
+        let v = violation(&mut net, &score, &config, &w);
+        assert!(v <= config.tolerance, "seed {seed}: violation {v}");
+        dived += usize::from(info.rounding_sufficed == Some(false));
+    }
+    assert!(
+        tested >= 3,
+        "only {tested} of 6 neurons have continuous weights"
+    );
+    assert!(
+        dived >= 2,
+        "rounding alone sufficed too often to test the dive"
+    );
+}

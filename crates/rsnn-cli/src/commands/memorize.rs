@@ -425,14 +425,7 @@ mod tests {
             .expect("valid")
             .expect("set");
         assert_eq!(q, Quantization::new(9));
-        let args = [
-            "--levels",
-            "5",
-            "--quantized",
-            "exact",
-            "--time-limit",
-            "2",
-        ];
+        let args = ["--levels", "5", "--quantized", "exact", "--time-limit", "2"];
         let q = quantization(&args).expect("valid").expect("set");
         assert_eq!(
             (q.levels, q.method, q.time_limit),

@@ -168,9 +168,6 @@ pub(crate) fn dive(
     if !free.is_empty() {
         (w, free, fixed_order) = best;
     }
-    if std::env::var_os("RSNN_DEBUG_DIVE").is_some() {
-        eprintln!("dive: end with {} free after {solves} solves", free.len());
-    }
     free.sort_by(|&a, &b| distance(w[b]).total_cmp(&distance(w[a])).then(a.cmp(&b)));
     let indices = w.iter().map(|&x| levels.nearest(x)).collect();
     let free_left = free.len();
@@ -296,11 +293,19 @@ mod tests {
     fn a_dive_ends_on_the_levels_and_orders_every_weight_once() {
         // Two firing rows and a silent row over 12 weights.
         let firing = [
-            Row::dense(&[0.3, 0.1, 0.2, 0.05, 0.4, 0.1, 0.3, 0.2, 0.1, 0.05, 0.2, 0.3], 1.0),
-            Row::dense(&[0.1, 0.4, 0.1, 0.3, 0.05, 0.2, 0.1, 0.3, 0.2, 0.4, 0.1, 0.1], 1.0),
+            Row::dense(
+                &[0.3, 0.1, 0.2, 0.05, 0.4, 0.1, 0.3, 0.2, 0.1, 0.05, 0.2, 0.3],
+                1.0,
+            ),
+            Row::dense(
+                &[0.1, 0.4, 0.1, 0.3, 0.05, 0.2, 0.1, 0.3, 0.2, 0.4, 0.1, 0.1],
+                1.0,
+            ),
         ];
         let silent = [Row::dense(
-            &[0.2, -0.1, 0.3, 0.1, -0.2, 0.1, 0.2, 0.0, 0.1, 0.1, -0.1, 0.2],
+            &[
+                0.2, -0.1, 0.3, 0.1, -0.2, 0.1, 0.2, 0.0, 0.1, 0.1, -0.1, 0.2,
+            ],
             0.5,
         )];
         let rows = DiveRows {
@@ -313,8 +318,7 @@ mod tests {
         let start = vec![0.37; 12];
         let backend = BackendKind::default().backend().expect("default backend");
         let deadline = Instant::now() + Duration::from_secs(10);
-        let d = dive(&rows, levels, &start, backend.as_ref(), 3, 100, deadline)
-            .expect("solves");
+        let d = dive(&rows, levels, &start, backend.as_ref(), 3, 100, deadline).expect("solves");
         let mut seen = d.order.clone();
         seen.sort_unstable();
         assert_eq!(seen, (0..12).collect::<Vec<_>>());

@@ -224,8 +224,8 @@ fn repair(
             let w: Vec<f64> = d.indices.iter().map(|&k| levels.value(k)).collect();
             *rounds += 1;
             verifications += 1;
-            let last = verifications >= config.max_rounds
-                || !matches!(config.mode, Mode::ContinuousTime);
+            let last =
+                verifications >= config.max_rounds || !matches!(config.mode, Mode::ContinuousTime);
             let k = if last { 0 } else { config.points_per_round };
             let mut m = measure(&g.memories, config, threshold, &w, k)?;
             if m.worst <= config.tolerance || last || Instant::now() >= deadline {

@@ -13,6 +13,8 @@ use anyhow::Result;
 use rsnn::optim::{QuantMethod, Quantization as Levels};
 use rsnn::prelude::*;
 use rsnn::seeds::Seeds;
+use rsnn::sim::stability::JitterMap;
+use rsnn::sim::limits::MAX_MAP_TERMS;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -34,6 +36,8 @@ pub struct Params {
     pub method: String,
     /// Wall-time limit per neuron of a quantized memorization, in seconds.
     pub time_limit: f64,
+    /// Half-width of the firing band of a quantized memorization.
+    pub firing_band: f64,
     /// Threshold noise of the free run.
     pub sigma: f64,
     /// Cycles of the free run.
@@ -54,8 +58,9 @@ pub struct Output {
     pub rounding: (usize, usize),
     /// Distinct weight values of the network.
     pub distinct_weights: usize,
-    /// Spectral radius of the jitter map without the eigenvalue 1 (null when it is not
-    /// defined: a prescribed spike without slope).
+    /// Spectral radius of the jitter map without the eigenvalue 1, with the neurons without
+    /// weights clamped to the score (then over every eigenvalue); null when the map is not
+    /// defined (a neuron whose weights give a prescribed spike no slope).
     #[serde(deserialize_with = "Option::deserialize")]
     pub spectral_radius: Option<f64>,
     /// Precision and recall of every cycle of the free run.
@@ -78,9 +83,9 @@ impl Typed for Quantization {
     type Output = Output;
     const NAME: &'static str = "quantization";
     const DESCRIPTION: &'static str = "Memorization with every weight on one of Q levels \
-         (rounding of the L2 solution with repair, verified in continuous time) against \
-         continuous L2 weights: neurons memorized, time, spectral radius, free recall at \
-         sigma = 0.1.";
+         (the rounding method: L2 solution rounded, dive and repair; firing band 0.1; verified \
+         in continuous time) against continuous L2 weights: neurons memorized, time, spectral \
+         radius, free recall at sigma = 0.1.";
 
     fn plan(&self, suite: Suite) -> Vec<Job<Params>> {
         let scale = suite.scale;
@@ -99,6 +104,7 @@ impl Typed for Quantization {
                     levels,
                     method: QuantMethod::Rounding.name().to_owned(),
                     time_limit: 10.0,
+                    firing_band: Levels::new(2).firing_band,
                     sigma: 0.1,
                     cycles,
                 },
@@ -120,12 +126,16 @@ impl Typed for Quantization {
             quantization: p.levels.map(|q| Levels {
                 method,
                 time_limit: p.time_limit,
+                firing_band: p.firing_band,
                 ..Levels::new(q)
             }),
             ..Default::default()
         };
         let (report, memorize) = memorize_with(&mut network, &scores, &config)?;
-        let spectral_radius = analyze_stability(&network, score)
+        // Neurons without weights are clamped to the score (docs/model.md §7.6).
+        let clamped = report.without_weights();
+        let spectral_radius = JitterMap::clamped_within(&network, score, &clamped, MAX_MAP_TERMS)
+            .and_then(|map| map.analyze())
             .ok()
             .map(|s| s.spectral_radius);
         let seed = Seeds::new(job.seed).free_run(0);
