@@ -103,7 +103,7 @@ mod trace;
 pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with};
 pub use measure::template_violation;
 pub use network::{memorize_network, validate_inputs};
-pub use quantize::{Levels, QuantMethod, Quantization};
+pub use quantize::{Levels, MipSolver, QuantMethod, Quantization};
 pub use record::{MemorizeRecord, StatusCounts};
 pub use report::{NetworkReport, NeuronReport, NeuronStatus, QuantizedReport, Violations};
 pub use trace::{PeriodicReplay, ReplayedPotential, replayed_potential};

@@ -11,8 +11,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use rsnn::neuron::Network;
 use rsnn::optim::MemorizeRecord;
 use rsnn::optim::{
-    BackendKind, MemorizeConfig, Mode, NetworkReport, Objective, OptimError, QuantMethod,
-    Quantization, StatusCounts,
+    BackendKind, MemorizeConfig, MipSolver, Mode, NetworkReport, Objective, OptimError,
+    QuantMethod, Quantization, StatusCounts,
 };
 use rsnn::signal::Score;
 use serde_json::json;
@@ -101,6 +101,10 @@ pub struct SolverArgs {
     /// With --levels: stop a mixed-integer solve within this relative gap of the optimum.
     #[arg(long, value_name = "GAP", requires = "levels")]
     pub mip_gap: Option<f64>,
+    /// With --levels: the mixed-integer solver, `microlp` or `highs` (default: HiGHS when this
+    /// build has the cargo feature `highs`, else microlp).
+    #[arg(long, value_name = "SOLVER", requires = "levels")]
+    pub mip_solver: Option<String>,
     /// With --levels: half-width of the band |z(s) - theta_0| <= band replacing the firing
     /// equalities (0.1: spike times within 0.05 of the score).
     #[arg(long, value_name = "BAND", default_value_t = 0.1, requires = "levels")]
@@ -134,17 +138,24 @@ impl SolverArgs {
                 }
             },
             backend,
-            quantization: self.levels.map(|levels| Quantization {
-                levels,
-                method: match self.quantized {
-                    QuantMethodArg::Exact => QuantMethod::Exact,
-                    QuantMethodArg::Rounding => QuantMethod::Rounding,
-                },
-                time_limit: self.time_limit,
-                relative_gap: self.mip_gap,
-                firing_band: self.firing_band,
-                ..Quantization::new(levels)
-            }),
+            quantization: match self.levels {
+                None => None,
+                Some(levels) => Some(Quantization {
+                    levels,
+                    method: match self.quantized {
+                        QuantMethodArg::Exact => QuantMethod::Exact,
+                        QuantMethodArg::Rounding => QuantMethod::Rounding,
+                    },
+                    time_limit: self.time_limit,
+                    relative_gap: self.mip_gap,
+                    firing_band: self.firing_band,
+                    mip_solver: match &self.mip_solver {
+                        Some(name) => name.parse()?,
+                        None => MipSolver::default(),
+                    },
+                    ..Quantization::new(levels)
+                }),
+            },
             ..MemorizeConfig::default()
         };
         match config.validate() {

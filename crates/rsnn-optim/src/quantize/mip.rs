@@ -2,7 +2,7 @@
 //! index `k_j in [0, Q - 1]` per free weight, `w_j = k_j * step - w_b`; the other weights fixed
 //! at given levels; firing rows in a band, inequality rows as they are; a linear objective.
 
-use super::{Levels, Quantization};
+use super::{Levels, MipSolver, Quantization};
 use crate::backend::SolveStatus;
 use crate::{Objective, Row};
 use good_lp::{
@@ -194,7 +194,37 @@ impl MipProblem<'_> {
             ..*self
         };
         let model = problem.model();
-        problem.run(good_lp::microlp, model, settings, seconds)
+        match settings.mip_solver {
+            MipSolver::Microlp => problem.run(good_lp::microlp, model, settings, seconds),
+            #[cfg(feature = "highs")]
+            MipSolver::Highs => {
+                let single = |p| good_lp::highs(p).set_threads(1);
+                problem.run(single, model, settings, seconds)
+            }
+            #[cfg(not(feature = "highs"))]
+            MipSolver::Highs => failed(),
+        }
+    }
+
+    /// Whether the weights of `indices` meet every row (to 1e-9 of its largest term).
+    fn meets(&self, indices: &[usize]) -> bool {
+        let w: Vec<f64> = indices.iter().map(|&k| self.levels.value(k)).collect();
+        let slack = |r: &Row| {
+            let scale = r
+                .coefficients
+                .iter()
+                .fold(1.0, |m: f64, c| m.max(c.1.abs()));
+            1e-9 * scale
+        };
+        let firing = self
+            .firing
+            .iter()
+            .all(|r| (r.eval(&w) - r.rhs).abs() <= self.band + slack(r));
+        firing
+            && self
+                .inequalities
+                .iter()
+                .all(|r| r.eval(&w) <= r.rhs + slack(r))
     }
 
     /// The fixed levels, with every free weight that no row involves (beyond [`NEGLIGIBLE`])
@@ -276,10 +306,12 @@ impl MipProblem<'_> {
                         (None, Some(level)) => *level,
                         (None, None) => 0,
                     })
-                    .collect();
+                    .collect::<Vec<usize>>();
+                // A solver stopped by its time limit may return a point that is no incumbent.
+                let found = status != SolveStatus::TimeLimit || self.meets(&indices);
                 MipOutcome {
                     status,
-                    indices: Some(indices),
+                    indices: found.then_some(indices),
                 }
             }
             Err(ResolutionError::Infeasible) => MipOutcome {

@@ -69,6 +69,67 @@ impl fmt::Display for QuantMethod {
     }
 }
 
+/// The mixed-integer solver of quantized memorization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MipSolver {
+    /// microlp's branch and bound (pure Rust, always compiled in).
+    Microlp,
+    /// HiGHS (cargo feature `highs`; single-threaded, so results do not depend on the
+    /// machine).
+    Highs,
+}
+
+impl MipSolver {
+    /// The name in files and on the command line: `microlp` or `highs`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MipSolver::Microlp => "microlp",
+            MipSolver::Highs => "highs",
+        }
+    }
+
+    /// Whether this build has the solver.
+    pub fn is_available(self) -> bool {
+        match self {
+            MipSolver::Microlp => true,
+            MipSolver::Highs => cfg!(feature = "highs"),
+        }
+    }
+}
+
+impl Default for MipSolver {
+    /// HiGHS when compiled in, else microlp.
+    fn default() -> Self {
+        if MipSolver::Highs.is_available() {
+            MipSolver::Highs
+        } else {
+            MipSolver::Microlp
+        }
+    }
+}
+
+impl fmt::Display for MipSolver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for MipSolver {
+    type Err = OptimError;
+    fn from_str(s: &str) -> Result<Self, OptimError> {
+        match s {
+            "microlp" => Ok(MipSolver::Microlp),
+            "highs" => Ok(MipSolver::Highs),
+            _ => Err(OptimError::InvalidChoice {
+                name: "quantization.mip_solver",
+                value: s.to_owned(),
+                reason: "unknown solver (known: microlp, highs)",
+            }),
+        }
+    }
+}
+
 fn default_band() -> f64 {
     0.1
 }
@@ -99,6 +160,9 @@ pub struct Quantization {
     /// optimality as far as the time limit allows).
     #[serde(default)]
     pub relative_gap: Option<f64>,
+    /// The mixed-integer solver (default: HiGHS when compiled in, else microlp).
+    #[serde(default)]
+    pub mip_solver: MipSolver,
     /// Weights left free at the end of the dive of the rounding method, and freed by its first
     /// mixed-integer repair (default 16).
     #[serde(default = "default_repair_free")]
@@ -114,6 +178,7 @@ impl Quantization {
             firing_band: default_band(),
             time_limit: default_time_limit(),
             relative_gap: None,
+            mip_solver: MipSolver::default(),
             repair_free: default_repair_free(),
         }
     }
@@ -157,6 +222,13 @@ impl Quantization {
                 gap,
                 "must be finite and >= 0",
             ));
+        }
+        if !self.mip_solver.is_available() {
+            return Err(OptimError::InvalidChoice {
+                name: "quantization.mip_solver",
+                value: self.mip_solver.name().to_owned(),
+                reason: "not compiled in (cargo feature `highs`)",
+            });
         }
         if self.repair_free == 0 {
             return Err(invalid(

@@ -13,8 +13,8 @@ use anyhow::Result;
 use rsnn::optim::{QuantMethod, Quantization as Levels};
 use rsnn::prelude::*;
 use rsnn::seeds::Seeds;
-use rsnn::sim::stability::JitterMap;
 use rsnn::sim::limits::MAX_MAP_TERMS;
+use rsnn::sim::stability::JitterMap;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
