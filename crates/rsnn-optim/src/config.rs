@@ -2,6 +2,7 @@
 
 use crate::OptimError;
 use crate::backend::BackendKind;
+use crate::quantize::Quantization;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -147,6 +148,9 @@ pub struct MemorizeConfig {
     pub backend: BackendKind,
     /// Relative kernel tolerance below which old arrivals are dropped (default 1e-12).
     pub horizon_tolerance: f64,
+    /// Quantized weights: `Q` levels, method, firing band, time limit (default none:
+    /// continuous weights). See [`crate::quantize`].
+    pub quantization: Option<Quantization>,
 }
 
 impl Default for MemorizeConfig {
@@ -167,6 +171,7 @@ impl Default for MemorizeConfig {
             mode: Mode::ContinuousTime,
             backend: BackendKind::default(),
             horizon_tolerance: 1e-12,
+            quantization: None,
         }
     }
 }
@@ -179,6 +184,14 @@ impl ValidConfig {
     /// The checked parameters.
     pub fn get(&self) -> &MemorizeConfig {
         &self.0
+    }
+
+    /// The same parameters with continuous weights (no quantization), still valid.
+    pub(crate) fn continuous(&self) -> ValidConfig {
+        ValidConfig(MemorizeConfig {
+            quantization: None,
+            ..self.0.clone()
+        })
     }
 }
 
@@ -253,6 +266,9 @@ impl MemorizeConfig {
                 c.horizon_tolerance,
                 "must be in (0, 1e-3)",
             ));
+        }
+        if let Some(q) = &c.quantization {
+            q.validate(c.weight_bound)?;
         }
         if !c.backend.is_available() {
             return Err(OptimError::BackendUnavailable { backend: c.backend });

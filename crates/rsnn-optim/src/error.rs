@@ -36,6 +36,16 @@ pub enum OptimError {
         /// The requested backend.
         backend: BackendKind,
     },
+    /// A parameter given by name is unknown or not available in this build.
+    #[error("invalid parameter `{name}` = \"{value}\": {reason}")]
+    InvalidChoice {
+        /// Name of the parameter.
+        name: &'static str,
+        /// The value given.
+        value: String,
+        /// Why it cannot be used.
+        reason: &'static str,
+    },
     /// The backend cannot express the requested objective.
     #[error(
         "backend `{backend}` does not support the {} objective",

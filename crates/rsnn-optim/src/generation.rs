@@ -2,17 +2,14 @@
 //! a grid), then verification of the weights against the continuous template.
 
 use crate::backend::{Backend, SolveStatus};
-use crate::measure::{Kind, Point, measure, memory_rows};
+use crate::generator::Generator;
+use crate::measure::{measure, memory_rows};
 use crate::published::published_problem;
 use crate::report::{NeuronReport, NeuronStatus, Violations};
-use crate::rows::MemoryRows;
-use crate::{Mode, Objective, OptimError, Problem, Row, ValidConfig};
+use crate::{Mode, Objective, OptimError, ValidConfig};
 use rsnn_neuron::Network;
 use rsnn_signal::Score;
 use std::time::Instant;
-
-/// Points closer than this (same memory, same kind) are the same constraint.
-const SAME_POINT: f64 = 1e-10;
 
 /// The weights and the report of one neuron.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,129 +20,7 @@ pub struct NeuronResult {
     pub report: NeuronReport,
 }
 
-/// The growing constraint set of one neuron.
-struct Generator<'a> {
-    config: &'a ValidConfig,
-    memories: Vec<MemoryRows>,
-    num_weights: usize,
-    equalities: Vec<Row>,
-    inequalities: Vec<Row>,
-    points: Vec<Point>,
-}
-
-impl<'a> Generator<'a> {
-    fn new(
-        config: &'a ValidConfig,
-        threshold: f64,
-        memories: Vec<MemoryRows>,
-        num_weights: usize,
-    ) -> Self {
-        let mut equalities = Vec::new();
-        for m in &memories {
-            for &s in &m.template.firing {
-                equalities.push(Row::dense(&m.potential_row(s), threshold));
-            }
-        }
-        Self {
-            config,
-            memories,
-            num_weights,
-            equalities,
-            inequalities: Vec::new(),
-            points: Vec::new(),
-        }
-    }
-
-    fn has_point(&self, p: &Point) -> bool {
-        self.points.iter().any(|q| {
-            q.memory == p.memory && q.kind == p.kind && (q.time - p.time).abs() <= SAME_POINT
-        })
-    }
-
-    /// Adds the constraint at `p` unless it is already there; returns whether it was added.
-    fn add_point(&mut self, p: Point) -> bool {
-        if self.has_point(&p) {
-            return false;
-        }
-        let rows = &self.memories[p.memory];
-        match p.kind {
-            Kind::Silent => self.inequalities.push(Row::dense(
-                &rows.potential_row(p.time),
-                self.config.silent_level,
-            )),
-            Kind::Slope => {
-                for r in rows.slope_rows(p.time) {
-                    let neg: Vec<f64> = r.iter().map(|a| -a).collect();
-                    self.inequalities
-                        .push(Row::dense(&neg, -self.config.min_slope));
-                }
-            }
-        }
-        self.points.push(p);
-        true
-    }
-
-    /// The initial points: ends of every region and the slope at every firing time.
-    fn initial_points(&self) -> Vec<Point> {
-        let mut out = Vec::new();
-        for (memory, m) in self.memories.iter().enumerate() {
-            for &(a, b) in &m.template.silent {
-                for time in [a, b] {
-                    out.push(Point {
-                        memory,
-                        kind: Kind::Silent,
-                        time,
-                    });
-                }
-            }
-            for (&(a, b), &s) in m.template.active.iter().zip(&m.template.firing) {
-                for time in [a, s, b] {
-                    out.push(Point {
-                        memory,
-                        kind: Kind::Slope,
-                        time,
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// Every multiple of `step` inside the regions.
-    fn grid_points(&self, step: f64) -> Vec<Point> {
-        let mut out = Vec::new();
-        for (memory, m) in self.memories.iter().enumerate() {
-            let regions = m.template.silent.iter().map(|&r| (r, Kind::Silent));
-            let active = m.template.active.iter().map(|&r| (r, Kind::Slope));
-            for ((a, b), kind) in regions.chain(active) {
-                let first = (a / step - 1e-9).ceil() as i64;
-                let last = (b / step + 1e-9).floor() as i64;
-                for i in first..=last {
-                    out.push(Point {
-                        memory,
-                        kind,
-                        time: i as f64 * step,
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    fn problem(&self) -> Result<Problem, OptimError> {
-        let c = self.config;
-        let mut p = Problem::weights(self.num_weights, c.objective, c.weight_bound);
-        for r in &self.equalities {
-            p.add_equality(r.clone())?;
-        }
-        for r in &self.inequalities {
-            p.add_inequality(r.clone())?;
-        }
-        Ok(p)
-    }
-}
-
-fn objective_value(objective: Objective, w: &[f64]) -> f64 {
+pub(crate) fn objective_value(objective: Objective, w: &[f64]) -> f64 {
     match objective {
         Objective::None => 0.0,
         Objective::L1 => w.iter().map(|x| x.abs()).sum(),
@@ -181,6 +56,9 @@ pub fn memorize_neuron_with(
     config: &ValidConfig,
     backend: &dyn Backend,
 ) -> Result<NeuronResult, OptimError> {
+    if config.quantization.is_some() {
+        return crate::quantize::memorize_quantized(network, id, memories, config, backend);
+    }
     let started = Instant::now();
     let rows = memory_rows(network, id, memories, config)?;
     let neuron = network.neuron(id);
@@ -225,6 +103,7 @@ pub fn memorize_neuron_with(
         max_violation: v.map(|v| v.0),
         continuous_violations: v.map(|v| v.1),
         seconds: started.elapsed().as_secs_f64(),
+        quantized: None,
     };
     if num_weights == 0 {
         // Nothing to solve: the zero potential either meets the template or nothing does.

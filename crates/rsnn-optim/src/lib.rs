@@ -28,6 +28,10 @@
 //!   a neuron's template and the arrivals it sees when every neuron replays a periodic score,
 //!   and [`replayed_potential`], the exact potential of a network's neuron under that replay
 //!   (with display samples, [`ReplayedPotential::sample`]).
+//! - [`quantize`]: weights restricted to `Q` levels ([`Quantization`] in
+//!   [`MemorizeConfig::quantization`]): an exact mixed-integer program (microlp's branch and
+//!   bound through good_lp, always compiled in) or rounding with repair, inside the same
+//!   constraint generation, with a time limit per neuron ([`NeuronStatus::TimeLimit`]).
 //! - [`Problem`]: the neutral form handed to a [`Backend`]; [`BackendKind`] chooses at run time
 //!   among the compiled-in backends, whose outcomes map onto [`SolveStatus`].
 //!
@@ -83,12 +87,15 @@ pub use error::OptimError;
 pub use problem::{Problem, Row};
 pub use templates::Template;
 mod generation;
+mod generator;
 pub mod limits;
 mod measure;
 mod mode_codec;
 mod network;
 pub mod published;
+pub mod quantize;
 mod record;
+pub mod record_v1;
 mod report;
 mod rows;
 mod trace;
@@ -96,6 +103,7 @@ mod trace;
 pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with};
 pub use measure::template_violation;
 pub use network::{memorize_network, validate_inputs};
+pub use quantize::{Levels, MipSolver, QuantMethod, Quantization};
 pub use record::{MemorizeRecord, StatusCounts};
-pub use report::{NetworkReport, NeuronReport, NeuronStatus, Violations};
+pub use report::{NetworkReport, NeuronReport, NeuronStatus, QuantizedReport, Violations};
 pub use trace::{PeriodicReplay, ReplayedPotential, replayed_potential};

@@ -49,12 +49,14 @@ pub(crate) fn measure(
         .iter()
         .map(|x| x.abs() - c.weight_bound)
         .fold(0.0, f64::max);
+    // Quantized weights meet the firing rows within a band (docs/model.md §5.7).
+    let band = c.quantization.map_or(0.0, |q| q.firing_band);
     let mut v = Violations::default();
     let mut found = Vec::new();
     for (memory, m) in memories.iter().enumerate() {
         let z = m.arrivals(w)?;
         for &s in &m.template.firing {
-            v.firing = v.firing.max((z.potential(s) - threshold).abs());
+            v.firing = v.firing.max((z.potential(s) - threshold).abs() - band);
         }
         if let Some(e) = z.max_potential(&m.template.silent) {
             v.silent = v.silent.max(e.value - c.silent_level);

@@ -1,6 +1,7 @@
 //! Per-neuron and network reports of memorization.
 
 use crate::backend::SolveStatus;
+use crate::quantize::QuantMethod;
 use serde::{Deserialize, Serialize};
 
 /// The outcome of memorizing one neuron.
@@ -16,6 +17,9 @@ pub enum NeuronStatus {
     Infeasible,
     /// The solver failed (numerical trouble, limits): weights left unchanged.
     Failed,
+    /// Quantized memorization only: the time limit per neuron ran out before weights meeting
+    /// the generated rows were found (not a proof of infeasibility): weights left unchanged.
+    TimeLimit,
 }
 
 impl NeuronStatus {
@@ -36,7 +40,8 @@ pub struct Violations {
     pub silent: f64,
     /// How far the slope falls below the minimum slope in the active regions.
     pub slope: f64,
-    /// The largest `|z(s) - theta_0|` at the prescribed firing times.
+    /// The largest `|z(s) - theta_0|` at the prescribed firing times, beyond the firing band of
+    /// quantized memorization (docs/model.md §5.7; no band for continuous weights).
     pub firing: f64,
 }
 
@@ -72,6 +77,26 @@ pub struct NeuronReport {
     pub continuous_violations: Option<Violations>,
     /// Wall time spent on this neuron.
     pub seconds: f64,
+    /// Quantized memorization: the levels, the method and what rounding did (None for
+    /// continuous weights and in reports written before quantization existed).
+    #[serde(default)]
+    pub quantized: Option<QuantizedReport>,
+}
+
+/// What quantized memorization did for one neuron.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuantizedReport {
+    /// The number of levels `Q`.
+    pub levels: usize,
+    /// Exact or rounding.
+    pub method: QuantMethod,
+    /// Rounding method: whether rounding the continuous solution to the nearest levels already
+    /// met the template (None for the exact method, and when the continuous problem had no
+    /// solution and the exact method ran instead).
+    pub rounding_sufficed: Option<bool>,
+    /// Rounding method: the number of weights left free in the last repair (0 when rounding
+    /// sufficed; the number of weights when the exact method ran instead).
+    pub free_weights: usize,
 }
 
 /// The report of a whole network.
@@ -138,6 +163,16 @@ impl NetworkReport {
         mean(self.neurons.iter().map(|r| r.constraints as f64))
     }
 
+    /// Rounding method: among the neurons where rounding was tried, how many met the template
+    /// by rounding alone, and how many were tried.
+    pub fn rounding_sufficed(&self) -> (usize, usize) {
+        let tried = self
+            .neurons
+            .iter()
+            .filter_map(|r| r.quantized.and_then(|q| q.rounding_sufficed));
+        tried.fold((0, 0), |(ok, n), s| (ok + usize::from(s), n + 1))
+    }
+
     /// Mean seconds per neuron (CPU time of one worker).
     pub fn mean_seconds(&self) -> f64 {
         mean(self.neurons.iter().map(|r| r.seconds))
@@ -172,6 +207,7 @@ mod tests {
                 ..Default::default()
             }),
             seconds: 0.5,
+            quantized: None,
         }
     }
 

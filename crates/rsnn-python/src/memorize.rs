@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use rsnn::neuron::Network;
 use rsnn::optim::{
     BackendKind, MemorizeConfig, MemorizeRecord, Mode, NetworkReport, NeuronResult, Objective,
-    memorize_neuron_with, validate_inputs,
+    QuantMethod, Quantization, memorize_neuron_with, validate_inputs,
 };
 use rsnn::signal::Score;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -45,6 +45,7 @@ pub fn config(
     tolerance: f64,
     max_rounds: usize,
     points_per_round: usize,
+    quantization: Option<Quantization>,
 ) -> PyResult<MemorizeConfig> {
     let defaults = MemorizeConfig::default();
     let objective = match objective {
@@ -86,10 +87,39 @@ pub fn config(
         points_per_round,
         mode,
         backend,
+        quantization,
         ..defaults
     };
     config.validate().py()?;
     Ok(config)
+}
+
+/// The quantization of the keywords `levels`, `quantized`, `time_limit` and `firing_band`
+/// (None without levels).
+pub fn quantization(
+    levels: Option<usize>,
+    quantized: &str,
+    time_limit: f64,
+    firing_band: f64,
+) -> PyResult<Option<Quantization>> {
+    let Some(levels) = levels else {
+        return Ok(None);
+    };
+    let method = match quantized {
+        "rounding" => QuantMethod::Rounding,
+        "exact" => QuantMethod::Exact,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "unknown quantized method `{other}` (known: rounding, exact)"
+            )));
+        }
+    };
+    Ok(Some(Quantization {
+        method,
+        time_limit,
+        firing_band,
+        ..Quantization::new(levels)
+    }))
 }
 
 /// Memorizes `scores` in `network` as `rsnn::optim::memorize_network` does (the same
@@ -172,7 +202,10 @@ pub fn memorize_in(
 /// min_slope (2), objective ("l2", "l1", "linf" or "none"; default l2), backend ("dense",
 /// "clarabel" or "good_lp" when compiled in; default dense), template ("continuous" or
 /// "published"), grid (a grid step for the continuous template, None: continuous time),
-/// tolerance (1e-6), max_rounds (60), points_per_round (40), progress (a callable
+/// tolerance (1e-6), max_rounds (60), points_per_round (40), levels (quantized weights: every
+/// weight on one of `levels` levels over [-weight_bound, weight_bound], docs/model.md §5.7;
+/// None: continuous weights), quantized ("rounding", the default, or "exact"), time_limit
+/// (seconds per neuron, 10), firing_band (0.1), progress (a callable
 /// `progress(stage, done, total)` called about ten times a second with neurons done).
 ///
 /// Neurons that cannot be memorized are statuses of the report, not errors. Raises ValueError
@@ -182,7 +215,8 @@ pub fn memorize_in(
 #[pyo3(signature = (network, scores, *, weight_bound = 0.2, half_width = 0.2,
     silent_level = 0.0, min_slope = 2.0, objective = None, backend = None,
     template = "continuous", grid = None, tolerance = 1e-6, max_rounds = 60,
-    points_per_round = 40, progress = None))]
+    points_per_round = 40, levels = None, quantized = "rounding", time_limit = 10.0,
+    firing_band = 0.1, progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn memorize(
     py: Python<'_>,
@@ -199,6 +233,10 @@ pub fn memorize(
     tolerance: f64,
     max_rounds: usize,
     points_per_round: usize,
+    levels: Option<usize>,
+    quantized: &str,
+    time_limit: f64,
+    firing_band: f64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyMemorizeReport> {
     let scores = scores_of(scores)?;
@@ -214,6 +252,7 @@ pub fn memorize(
         tolerance,
         max_rounds,
         points_per_round,
+        quantization(levels, quantized, time_limit, firing_band)?,
     )?;
     memorize_in(py, network, scores, config, progress)
 }
@@ -329,7 +368,8 @@ impl PyMemorizeReport {
 #[pyo3(signature = (network, scores, neurons, *, weight_bound = 0.2, half_width = 0.2,
     silent_level = 0.0, min_slope = 2.0, objective = None, backend = None,
     template = "continuous", grid = None, tolerance = 1e-6, max_rounds = 60,
-    points_per_round = 40, progress = None))]
+    points_per_round = 40, levels = None, quantized = "rounding", time_limit = 10.0,
+    firing_band = 0.1, progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn memorize_part(
     py: Python<'_>,
@@ -347,6 +387,10 @@ pub fn memorize_part(
     tolerance: f64,
     max_rounds: usize,
     points_per_round: usize,
+    levels: Option<usize>,
+    quantized: &str,
+    time_limit: f64,
+    firing_band: f64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<crate::files::PyMemorizePart> {
     let scores = scores_of(scores)?;
@@ -362,6 +406,7 @@ pub fn memorize_part(
         tolerance,
         max_rounds,
         points_per_round,
+        quantization(levels, quantized, time_limit, firing_band)?,
     )?;
     let net = network.inner.clone();
     let total = neurons.len() as u64;

@@ -58,6 +58,21 @@ def test_memorize_simulate_measure(small):
     assert again == rec
 
 
+def test_quantized_weights_lie_on_the_levels():
+    score = rsnn.sample_score(10, 20.0, seed=3)
+    net = rsnn.wire(10, 200, seed=3)
+    report = rsnn.memorize(net, score, weight_bound=0.5, levels=9)
+    assert report.all_memorized, report.statuses
+    levels = np.linspace(-0.5, 0.5, 9)
+    distance = np.abs(net.weights[..., None] - levels).min(axis=-1)
+    assert distance.max() <= 1e-12
+    assert len(np.unique(net.weights)) <= 9
+    with pytest.raises(ValueError, match="quantized"):
+        rsnn.memorize(net, score, levels=9, quantized="nearest")
+    with pytest.raises(ValueError, match="quantization.levels"):
+        rsnn.memorize(net, score, levels=1)
+
+
 def test_stability_gives_complex_eigenvalues(small):
     score, net, _ = small
     s = rsnn.stability(net, score)

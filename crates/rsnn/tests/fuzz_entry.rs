@@ -10,7 +10,7 @@
 use proptest::prelude::*;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rsnn::optim::{BackendKind, Mode, NeuronStatus};
+use rsnn::optim::{BackendKind, Mode, NeuronStatus, QuantMethod, Quantization};
 use rsnn::pipeline::{PipelineConfig, RecallSettings};
 use rsnn::prelude::*;
 use rsnn::recipes::{FreeStart, NetworkSpec, RecallProtocol, associative_recall};
@@ -68,6 +68,24 @@ fn mostly_count(value: usize) -> impl Strategy<Value = usize> {
 }
 
 prop_compose! {
+    fn quantization()(
+        levels in prop_oneof![Just(0usize), Just(1), 2..10usize, Just(usize::MAX)],
+        exact in any::<bool>(),
+        (firing_band, time_limit) in (mostly(0.1), mostly(0.2)),
+        repair_free in mostly_count(16),
+    ) -> Quantization {
+        Quantization {
+            levels,
+            method: if exact { QuantMethod::Exact } else { QuantMethod::Rounding },
+            firing_band,
+            time_limit: time_limit.min(0.5),
+            repair_free,
+            ..Quantization::new(2)
+        }
+    }
+}
+
+prop_compose! {
     fn memorize_config()(
         (weight_bound, half_width, silent_level, min_slope) in
             (mostly(0.5), mostly(0.2), mostly(0.0), mostly(2.0)),
@@ -76,6 +94,7 @@ prop_compose! {
         objective in objective(),
         mode in mode(),
         backend in backend(),
+        quantization in prop_oneof![3 => Just(None), 1 => quantization().prop_map(Some)],
     ) -> MemorizeConfig {
         MemorizeConfig {
             weight_bound,
@@ -89,6 +108,7 @@ prop_compose! {
             mode,
             backend,
             horizon_tolerance,
+            quantization,
         }
     }
 }
@@ -126,6 +146,13 @@ fn memorize_case(config: &MemorizeConfig, seed: u64) -> Result<(), TestCaseError
                 if r.status == NeuronStatus::Memorized {
                     // The bound is part of the template, verified up to the tolerance.
                     prop_assert!(input.weight.abs() <= config.weight_bound + config.tolerance);
+                }
+                if let Some(q) = config.quantization
+                    && r.status.has_weights()
+                {
+                    // Quantized weights lie on the levels.
+                    let levels = q.levels(config.weight_bound).expect("validated");
+                    prop_assert!(levels.index_of(input.weight).is_some(), "{}", input.weight);
                 }
             }
         }

@@ -111,12 +111,14 @@ pub fn require_all_memorized(report: &NetworkReport) -> Result<()> {
         return Ok(());
     }
     anyhow::bail!(
-        "{} of {} neurons not memorized ({} infeasible, {} unverified, {} failed)",
+        "{} of {} neurons not memorized ({} infeasible, {} unverified, {} failed, {} out of \
+         time)",
         c.total() - c.memorized,
         c.total(),
         c.infeasible,
         c.unverified,
-        c.failed
+        c.failed,
+        c.time_limit
     )
 }
 

@@ -11,7 +11,7 @@
 //! facade's policy [`rsnn::seeds`]:
 //!
 //! - experiment `e` (stability 0, capacity 1, recall 2, two-memories 3, the networks of the
-//!   original two-memories protocol 4: [`family`]) has the family `F_e = Seeds::new(S).job(e)`;
+//!   original two-memories protocol 4, quantization 5: [`family`]) has the family `F_e = Seeds::new(S).job(e)`;
 //! - network `n` of an experiment has the master seed `F_e.job(n).master()` ([`network_seed`]),
 //!   which is the seed of its jobs: the jobs that use the same network (the four objectives of
 //!   `stability`, the two prompted fractions of `two-memories`, both protocols of `recall` for
@@ -37,6 +37,7 @@
 mod capacity;
 mod common;
 mod protocol;
+mod quantization;
 mod recall;
 mod stability;
 mod two_memories;
@@ -51,6 +52,7 @@ pub fn all() -> Vec<&'static dyn Experiment> {
         &capacity::Capacity,
         &recall::Recall,
         &two_memories::TwoMemories,
+        &quantization::Quantization,
     ]
 }
 
@@ -69,6 +71,8 @@ pub enum Family {
     /// The networks of the original protocol of `two-memories` (their period differs from
     /// rsnn's protocol's).
     TwoMemoriesOriginal = 4,
+    /// `quantization`.
+    Quantization = 5,
 }
 
 /// The seed family of `experiment` in the suite `suite`.

@@ -60,8 +60,21 @@ fn network_facts(n: &Network) -> Facts {
         ("kernel tau", json!(n.kernel().tau())),
         ("threshold", json!(n.threshold())),
         ("nonzero weights", json!(nonzero)),
+        ("distinct weight values", json!(distinct_weights(n))),
         ("largest |weight|", json!(wmax)),
     ]
+}
+
+/// The number of distinct weight values of a network (exact comparison; -0 and 0 are one value).
+pub fn distinct_weights(n: &Network) -> usize {
+    let mut w: Vec<f64> = n
+        .neurons()
+        .iter()
+        .flat_map(|c| c.inputs.iter().map(|i| i.weight + 0.0))
+        .collect();
+    w.sort_by(f64::total_cmp);
+    w.dedup();
+    w.len()
 }
 
 fn recording_facts(r: &Recording) -> Facts {
@@ -89,10 +102,19 @@ fn memorize_facts(r: &MemorizeRecord) -> Facts {
     vec![
         ("memories", json!(r.memories)),
         ("backend", json!(r.config.backend.name())),
+        ("objective", json!(r.config.objective.name())),
+        ("template", json!(r.config.mode)),
+        ("quantization", json!(r.config.quantization)),
         ("neurons", json!(c.total())),
         (
-            "memorized / unverified / infeasible / failed",
-            json!([c.memorized, c.unverified, c.infeasible, c.failed]),
+            "memorized / unverified / infeasible / failed / out of time",
+            json!([
+                c.memorized,
+                c.unverified,
+                c.infeasible,
+                c.failed,
+                c.time_limit
+            ]),
         ),
         ("max violation", json!(r.report.max_violation())),
         ("seconds", json!(r.report.seconds)),
@@ -110,8 +132,14 @@ fn part_facts(p: &MemorizePart) -> Facts {
         ("memories", json!(p.memories)),
         ("backend", json!(p.config.backend.name())),
         (
-            "memorized / unverified / infeasible / failed",
-            json!([c.memorized, c.unverified, c.infeasible, c.failed]),
+            "memorized / unverified / infeasible / failed / out of time",
+            json!([
+                c.memorized,
+                c.unverified,
+                c.infeasible,
+                c.failed,
+                c.time_limit
+            ]),
         ),
         ("max violation", json!(report.max_violation())),
         ("network sha256", json!(p.network_sha256)),

@@ -11,7 +11,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use rsnn::neuron::Network;
 use rsnn::optim::MemorizeRecord;
 use rsnn::optim::{
-    BackendKind, MemorizeConfig, Mode, NetworkReport, Objective, OptimError, StatusCounts,
+    BackendKind, MemorizeConfig, MipSolver, Mode, NetworkReport, Objective, OptimError,
+    QuantMethod, Quantization, StatusCounts,
 };
 use rsnn::signal::Score;
 use serde_json::json;
@@ -33,6 +34,15 @@ pub enum TemplateArg {
     Continuous,
     /// The original package's grid template (grid 0.05, margins 1e-6), solved once.
     Published,
+}
+
+/// The method of `--quantized`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuantMethodArg {
+    /// A mixed-integer program over every weight with the objective (branch and bound).
+    Exact,
+    /// Round the continuous solution; if needed, dive to the levels and repair (default).
+    Rounding,
 }
 
 /// The memorization parameters (shared by `memorize` and `demo`).
@@ -72,6 +82,33 @@ pub struct SolverArgs {
     /// Cap on the solves per neuron in constraint generation.
     #[arg(long, default_value_t = 60)]
     pub max_rounds: usize,
+    /// Quantized weights: every weight on one of Q evenly spaced levels over
+    /// [-weight-bound, weight-bound] (odd Q includes 0); docs/model.md §5.7.
+    #[arg(long, value_name = "Q")]
+    pub levels: Option<usize>,
+    /// With --levels: rounding with a dive and repair (fast), or the exact mixed-integer
+    /// program over every weight (small problems).
+    #[arg(long, value_enum, default_value_t = QuantMethodArg::Rounding, requires = "levels")]
+    pub quantized: QuantMethodArg,
+    /// With --levels: wall-time limit per neuron, in seconds.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10.0,
+        requires = "levels"
+    )]
+    pub time_limit: f64,
+    /// With --levels: stop a mixed-integer solve within this relative gap of the optimum.
+    #[arg(long, value_name = "GAP", requires = "levels")]
+    pub mip_gap: Option<f64>,
+    /// With --levels: the mixed-integer solver, `microlp` or `highs` (default: HiGHS when this
+    /// build has the cargo feature `highs`, else microlp).
+    #[arg(long, value_name = "SOLVER", requires = "levels")]
+    pub mip_solver: Option<String>,
+    /// With --levels: half-width of the band |z(s) - theta_0| <= band replacing the firing
+    /// equalities (0.1: spike times within 0.05 of the score).
+    #[arg(long, value_name = "BAND", default_value_t = 0.1, requires = "levels")]
+    pub firing_band: f64,
 }
 
 impl SolverArgs {
@@ -101,6 +138,24 @@ impl SolverArgs {
                 }
             },
             backend,
+            quantization: match self.levels {
+                None => None,
+                Some(levels) => Some(Quantization {
+                    levels,
+                    method: match self.quantized {
+                        QuantMethodArg::Exact => QuantMethod::Exact,
+                        QuantMethodArg::Rounding => QuantMethod::Rounding,
+                    },
+                    time_limit: self.time_limit,
+                    relative_gap: self.mip_gap,
+                    firing_band: self.firing_band,
+                    mip_solver: match &self.mip_solver {
+                        Some(name) => name.parse()?,
+                        None => MipSolver::default(),
+                    },
+                    ..Quantization::new(levels)
+                }),
+            },
             ..MemorizeConfig::default()
         };
         match config.validate() {
@@ -154,13 +209,15 @@ pub fn check_report(report: &NetworkReport, allow: bool) -> Result<()> {
         unverified,
         infeasible,
         failed,
+        time_limit,
         ..
     } = report.counts();
     let first: Vec<String> = bad.iter().take(5).map(usize::to_string).collect();
     bail!(
         "{} of {} neurons not memorized ({infeasible} infeasible, {unverified} unverified, \
-         {failed} failed; neurons {}{}); nothing written: relax the template (e.g. a larger \
-         --weight-bound) or pass --allow-infeasible",
+         {failed} failed, {time_limit} out of time; neurons {}{}); nothing written: relax the \
+         template (e.g. a larger --weight-bound, a longer --time-limit) or pass \
+         --allow-infeasible",
         bad.len(),
         report.neurons.len(),
         first.join(", "),
@@ -193,10 +250,23 @@ pub fn describe(report: &NetworkReport) -> String {
         unverified,
         infeasible,
         failed,
+        time_limit,
     } = report.counts();
+    let out_of_time = if time_limit > 0 {
+        format!(", {time_limit} out of time")
+    } else {
+        String::new()
+    };
+    let (rounded, tried) = report.rounding_sufficed();
+    let rounding = if tried > 0 {
+        format!("; rounding alone sufficed for {rounded}/{tried}")
+    } else {
+        String::new()
+    };
     format!(
         "memorized {memorized}/{} neurons ({infeasible} infeasible, {unverified} unverified, \
-         {failed} failed) in {:.1} s; mean {:.1} solves per neuron; max violation {:.1e}",
+         {failed} failed{out_of_time}) in {:.1} s; mean {:.1} solves per neuron; max violation \
+         {:.1e}{rounding}",
         report.neurons.len(),
         report.seconds,
         report.mean_rounds(),
@@ -223,17 +293,34 @@ pub fn report_json(report: &NetworkReport) -> serde_json::Value {
         unverified,
         infeasible,
         failed,
+        time_limit,
     } = report.counts();
+    let (rounded, tried) = report.rounding_sufficed();
     json!({
         "neurons": report.neurons.len(),
         "memorized": memorized,
         "unverified": unverified,
         "infeasible": infeasible,
         "failed": failed,
+        "time_limit": time_limit,
+        "rounding_sufficed": rounded,
+        "rounding_tried": tried,
+        "median_seconds": median_seconds(report),
         "seconds": report.seconds,
         "mean_rounds": report.mean_rounds(),
         "max_violation": report.max_violation(),
     })
+}
+
+/// The median wall time per neuron of a report (0 without neurons).
+pub fn median_seconds(report: &NetworkReport) -> f64 {
+    let mut s: Vec<f64> = report.neurons.iter().map(|r| r.seconds).collect();
+    s.sort_by(f64::total_cmp);
+    match s.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => s[n / 2],
+        n => 0.5 * (s[n / 2 - 1] + s[n / 2]),
+    }
 }
 
 /// Runs `rsnn memorize`.
@@ -331,5 +418,32 @@ mod tests {
         let both = mode(&["--template", "published", "--grid", "0.05"]);
         assert!(both.is_err_and(|e| e.to_string().contains("--grid")));
         assert!(mode(&["--template", "grid"]).is_err());
+    }
+
+    fn quantization(extra: &[&str]) -> Result<Option<Quantization>> {
+        let args = ["rsnn", "memorize", "n.json", "s.json", "-o", "o.json"];
+        let cli = Cli::try_parse_from(args.iter().copied().chain(extra.iter().copied()))?;
+        match cli.command {
+            Command::Memorize(m) => Ok(m.solver.config()?.quantization),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn levels_select_quantized_weights() {
+        assert_eq!(quantization(&[]).ok(), Some(None));
+        let q = quantization(&["--levels", "9"])
+            .expect("valid")
+            .expect("set");
+        assert_eq!(q, Quantization::new(9));
+        let args = ["--levels", "5", "--quantized", "exact", "--time-limit", "2"];
+        let q = quantization(&args).expect("valid").expect("set");
+        assert_eq!(
+            (q.levels, q.method, q.time_limit),
+            (5, QuantMethod::Exact, 2.0)
+        );
+        let e = quantization(&["--levels", "1"]).expect_err("one level");
+        assert!(e.to_string().contains("quantization.levels"), "{e}");
+        assert!(quantization(&["--quantized", "rounding"]).is_err());
     }
 }

@@ -66,14 +66,19 @@ fn header(s: &PipelineSummary) -> Vec<String> {
             s.score.spikes, s.score.mean_spikes_per_neuron
         ),
         format!(
-            "memorization ({}): {}/{} neurons memorized, {} infeasible, {} unverified, {} \
-             failed, {:.1} s, max violation {:.1e}",
+            "memorization ({}{}): {}/{} neurons memorized, {} infeasible, {} unverified, {} \
+             failed, {} out of time, {:.1} s, max violation {:.1e}",
             m.backend,
+            c.memorize
+                .quantization
+                .map(|q| format!(", {} levels, {}", q.levels, q.method))
+                .unwrap_or_default(),
             counts.memorized,
             counts.total(),
             counts.infeasible,
             counts.unverified,
             counts.failed,
+            counts.time_limit,
             m.seconds,
             m.max_violation
         ),

@@ -359,6 +359,10 @@ def memorize(
     tolerance: float = 1e-6,
     max_rounds: int = 60,
     points_per_round: int = 40,
+    levels: Optional[int] = None,
+    quantized: str = "rounding",
+    time_limit: float = 10.0,
+    firing_band: float = 0.1,
     progress: Progress = None,
 ) -> MemorizeReport:
     """Memorizes one score or several, replacing the network's weights in place."""
@@ -379,6 +383,10 @@ def memorize_part(
     tolerance: float = 1e-6,
     max_rounds: int = 60,
     points_per_round: int = 40,
+    levels: Optional[int] = None,
+    quantized: str = "rounding",
+    time_limit: float = 10.0,
+    firing_band: float = 0.1,
     progress: Progress = None,
 ) -> MemorizePart:
     """Memorizes some neurons only, into a part; the network is unchanged."""

@@ -38,6 +38,7 @@ fn differing_settings(
         mode,
         backend,
         horizon_tolerance,
+        quantization,
     } = a;
     let f = |x: f64| format!("{:?}", x + 0.0);
     let pairs = [
@@ -63,6 +64,11 @@ fn differing_settings(
             "horizon_tolerance",
             f(*horizon_tolerance),
             f(b.horizon_tolerance),
+        ),
+        (
+            "quantization",
+            format!("{quantization:?}"),
+            format!("{:?}", b.quantization),
         ),
     ];
     pairs

@@ -50,6 +50,8 @@ mod hash;
 mod memorize;
 mod merge;
 mod part;
+#[cfg(test)]
+mod v1_tests;
 
 pub use hash::{network_sha256, scores_sha256};
 pub use memorize::memorize_part;

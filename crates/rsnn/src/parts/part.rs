@@ -3,8 +3,10 @@
 
 use super::hash::is_sha256;
 use rsnn_neuron::limits::MAX_ABS_WEIGHT;
+use rsnn_optim::record_v1::{MemorizeConfigV1, NeuronReportV1};
 use rsnn_optim::{MemorizeConfig, NetworkReport, NeuronReport};
-use rsnn_signal::io::FileData;
+use rsnn_signal::SignalError;
+use rsnn_signal::io::{FileData, OlderData};
 use serde::{Deserialize, Serialize};
 
 /// One neuron of a [`MemorizePart`]: its weights after memorization and its report (its index
@@ -44,9 +46,53 @@ pub struct MemorizePart {
     pub seconds: f64,
 }
 
+/// Version 2 records quantized memorization (in the parameters and the neuron reports);
+/// version 1 files load without it.
 impl FileData for MemorizePart {
     const KIND: &'static str = "memorize-part";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
+    const OLDER_VERSIONS: &'static [u32] = &[1];
+
+    fn upgrade(data: OlderData<'_>) -> Result<(Self, Vec<String>), SignalError> {
+        if data.version() != 1 {
+            return Err(data.unsupported(Self::KIND, Self::VERSION, Self::OLDER_VERSIONS));
+        }
+        let v1: PartDataV1 = data.decode()?;
+        let neurons = v1.neurons.into_iter().map(|n| PartNeuron {
+            weights: n.weights,
+            report: n.report.into(),
+        });
+        let part = PartData {
+            network_sha256: v1.network_sha256,
+            scores_sha256: v1.scores_sha256,
+            num_neurons: v1.num_neurons,
+            memories: v1.memories,
+            config: v1.config.into(),
+            neurons: neurons.collect(),
+            seconds: v1.seconds,
+        };
+        let part = MemorizePart::try_from(part).map_err(|e| data.invalid(e))?;
+        Ok((part, Vec::new()))
+    }
+}
+
+/// A [`PartNeuron`] of version 1.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PartNeuronV1 {
+    pub(crate) weights: Vec<f64>,
+    pub(crate) report: NeuronReportV1,
+}
+
+/// The serialized form of a [`MemorizePart`] of version 1.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PartDataV1 {
+    pub(crate) network_sha256: String,
+    pub(crate) scores_sha256: String,
+    pub(crate) num_neurons: usize,
+    pub(crate) memories: usize,
+    pub(crate) config: MemorizeConfigV1,
+    pub(crate) neurons: Vec<PartNeuronV1>,
+    pub(crate) seconds: f64,
 }
 
 /// The serialized form of a [`MemorizePart`], checked into one.

@@ -30,6 +30,8 @@ mod config;
 mod outcome;
 mod progress;
 mod summary;
+#[cfg(test)]
+mod v1_tests;
 
 pub use config::{PipelineConfig, RecallSettings};
 pub use outcome::{FreeRun, PipelineOutcome, Recall};

@@ -2,9 +2,10 @@
 
 use super::{FreeRun, PipelineConfig, Recall};
 use crate::recipes::RecallCycle;
+use rsnn_optim::record_v1::{MemorizeConfigV1, StatusCountsV1};
 use rsnn_optim::{MemorizeRecord, StatusCounts};
-use rsnn_signal::Score;
-use rsnn_signal::io::FileData;
+use rsnn_signal::io::{FileData, OlderData};
+use rsnn_signal::{Score, SignalError};
 use rsnn_sim::{CycleRow, StabilityReport};
 use serde::{Deserialize, Serialize};
 
@@ -27,9 +28,77 @@ pub struct PipelineSummary {
     pub seconds: f64,
 }
 
+/// Version 2 records quantized memorization (in the parameters and the counts); version 1
+/// files load without it.
 impl FileData for PipelineSummary {
     const KIND: &'static str = "pipeline-summary";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
+    const OLDER_VERSIONS: &'static [u32] = &[1];
+
+    fn upgrade(data: OlderData<'_>) -> Result<(Self, Vec<String>), SignalError> {
+        if data.version() != 1 {
+            return Err(data.unsupported(Self::KIND, Self::VERSION, Self::OLDER_VERSIONS));
+        }
+        let v1: PipelineSummaryV1 = data.decode()?;
+        let c = v1.config;
+        let m = v1.memorize;
+        let summary = Self {
+            config: PipelineConfig {
+                seed: c.seed,
+                network: c.network,
+                memorize: c.memorize.into(),
+                noise: c.noise,
+                cycles: c.cycles,
+                recall: c.recall,
+            },
+            score: v1.score,
+            memorize: MemorizeSummary {
+                backend: m.backend,
+                counts: m.counts.into(),
+                seconds: m.seconds,
+                max_violation: m.max_violation,
+                mean_rounds: m.mean_rounds,
+            },
+            stability: v1.stability,
+            free_run: v1.free_run,
+            recall: v1.recall,
+            seconds: v1.seconds,
+        };
+        Ok((summary, Vec::new()))
+    }
+}
+
+/// [`PipelineConfig`] of version 1.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PipelineConfigV1 {
+    pub(crate) seed: u64,
+    pub(crate) network: crate::recipes::NetworkSpec,
+    pub(crate) memorize: MemorizeConfigV1,
+    pub(crate) noise: f64,
+    pub(crate) cycles: usize,
+    pub(crate) recall: super::RecallSettings,
+}
+
+/// [`MemorizeSummary`] of version 1.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct MemorizeSummaryV1 {
+    pub(crate) backend: String,
+    pub(crate) counts: StatusCountsV1,
+    pub(crate) seconds: f64,
+    pub(crate) max_violation: f64,
+    pub(crate) mean_rounds: f64,
+}
+
+/// [`PipelineSummary`] of version 1.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PipelineSummaryV1 {
+    pub(crate) config: PipelineConfigV1,
+    pub(crate) score: ScoreSummary,
+    pub(crate) memorize: MemorizeSummaryV1,
+    pub(crate) stability: StabilitySummary,
+    pub(crate) free_run: FreeRunSummary,
+    pub(crate) recall: RecallSummary,
+    pub(crate) seconds: f64,
 }
 
 /// Statistics of the score.

@@ -86,6 +86,7 @@ fn original_job(net: usize, template: Template, end: f64) -> OriginalFinished {
         unverified: 8,
         infeasible: 2,
         failed: 0,
+        time_limit: 0,
     };
     Done {
         job: Job {
