@@ -59,7 +59,7 @@ enum Task {
     Ci,
     /// Run experiments of the suite (all when none is named).
     Reproduce {
-        /// Experiments to run: stability, capacity, recall, two-memories.
+        /// Experiments to run: stability, capacity, recall, two-memories, quantization.
         experiments: Vec<String>,
         #[command(flatten)]
         suite: SuiteArgs,

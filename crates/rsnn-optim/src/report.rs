@@ -17,8 +17,9 @@ pub enum NeuronStatus {
     Infeasible,
     /// The solver failed (numerical trouble, limits): weights left unchanged.
     Failed,
-    /// Quantized memorization only: the time limit per neuron ran out before weights meeting
-    /// the generated rows were found (not a proof of infeasibility): weights left unchanged.
+    /// Quantized memorization only: the time limit per neuron (or the node limit of a
+    /// mixed-integer solve) ran out before weights meeting the generated rows were found (not a
+    /// proof of infeasibility): weights left unchanged.
     TimeLimit,
 }
 

@@ -94,12 +94,13 @@ pub fn config(
     Ok(config)
 }
 
-/// The quantization of the keywords `levels`, `quantized`, `time_limit` and `firing_band`
-/// (None without levels).
+/// The quantization of the keywords `levels`, `quantized`, `time_limit`, `node_limit` and
+/// `firing_band` (None without levels).
 pub fn quantization(
     levels: Option<usize>,
     quantized: &str,
     time_limit: f64,
+    node_limit: Option<u64>,
     firing_band: f64,
 ) -> PyResult<Option<Quantization>> {
     let Some(levels) = levels else {
@@ -117,6 +118,7 @@ pub fn quantization(
     Ok(Some(Quantization {
         method,
         time_limit,
+        node_limit,
         firing_band,
         ..Quantization::new(levels)
     }))
@@ -205,7 +207,8 @@ pub fn memorize_in(
 /// tolerance (1e-6), max_rounds (60), points_per_round (40), levels (quantized weights: every
 /// weight on one of `levels` levels over [-weight_bound, weight_bound], docs/model.md §5.7;
 /// None: continuous weights), quantized ("rounding", the default, or "exact"), time_limit
-/// (seconds per neuron, 10), firing_band (0.1), progress (a callable
+/// (seconds per neuron, 10), node_limit (branch-and-bound nodes per mixed-integer solve,
+/// None: no limit; unlike time_limit the same on every machine), firing_band (0.1), progress (a callable
 /// `progress(stage, done, total)` called about ten times a second with neurons done).
 ///
 /// Neurons that cannot be memorized are statuses of the report, not errors. Raises ValueError
@@ -216,7 +219,7 @@ pub fn memorize_in(
     silent_level = 0.0, min_slope = 2.0, objective = None, backend = None,
     template = "continuous", grid = None, tolerance = 1e-6, max_rounds = 60,
     points_per_round = 40, levels = None, quantized = "rounding", time_limit = 10.0,
-    firing_band = 0.1, progress = None))]
+    node_limit = None, firing_band = 0.1, progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn memorize(
     py: Python<'_>,
@@ -236,6 +239,7 @@ pub fn memorize(
     levels: Option<usize>,
     quantized: &str,
     time_limit: f64,
+    node_limit: Option<u64>,
     firing_band: f64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyMemorizeReport> {
@@ -252,7 +256,7 @@ pub fn memorize(
         tolerance,
         max_rounds,
         points_per_round,
-        quantization(levels, quantized, time_limit, firing_band)?,
+        quantization(levels, quantized, time_limit, node_limit, firing_band)?,
     )?;
     memorize_in(py, network, scores, config, progress)
 }
@@ -369,7 +373,7 @@ impl PyMemorizeReport {
     silent_level = 0.0, min_slope = 2.0, objective = None, backend = None,
     template = "continuous", grid = None, tolerance = 1e-6, max_rounds = 60,
     points_per_round = 40, levels = None, quantized = "rounding", time_limit = 10.0,
-    firing_band = 0.1, progress = None))]
+    node_limit = None, firing_band = 0.1, progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn memorize_part(
     py: Python<'_>,
@@ -390,6 +394,7 @@ pub fn memorize_part(
     levels: Option<usize>,
     quantized: &str,
     time_limit: f64,
+    node_limit: Option<u64>,
     firing_band: f64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<crate::files::PyMemorizePart> {
@@ -406,7 +411,7 @@ pub fn memorize_part(
         tolerance,
         max_rounds,
         points_per_round,
-        quantization(levels, quantized, time_limit, firing_band)?,
+        quantization(levels, quantized, time_limit, node_limit, firing_band)?,
     )?;
     let net = network.inner.clone();
     let total = neurons.len() as u64;

@@ -71,6 +71,11 @@ def test_quantized_weights_lie_on_the_levels():
         rsnn.memorize(net, score, levels=9, quantized="nearest")
     with pytest.raises(ValueError, match="quantization.levels"):
         rsnn.memorize(net, score, levels=1)
+    with pytest.raises(ValueError, match="quantization.node_limit"):
+        rsnn.memorize(net, score, levels=9, node_limit=0)
+    limited = rsnn.wire(10, 200, seed=3)
+    again = rsnn.memorize(limited, score, weight_bound=0.5, levels=9, node_limit=1000)
+    assert again.all_memorized, again.statuses
 
 
 def test_stability_gives_complex_eigenvalues(small):

@@ -101,6 +101,10 @@ pub struct SolverArgs {
     /// With --levels: stop a mixed-integer solve within this relative gap of the optimum.
     #[arg(long, value_name = "GAP", requires = "levels")]
     pub mip_gap: Option<f64>,
+    /// With --levels: branch-and-bound nodes per mixed-integer solve (unlike --time-limit, the
+    /// same on every machine: set it, with a generous --time-limit, for reproducible results).
+    #[arg(long, value_name = "NODES", requires = "levels")]
+    pub node_limit: Option<u64>,
     /// With --levels: the mixed-integer solver, `microlp` or `highs` (default: HiGHS when this
     /// build has the cargo feature `highs`, else microlp).
     #[arg(long, value_name = "SOLVER", requires = "levels")]
@@ -148,6 +152,7 @@ impl SolverArgs {
                     },
                     time_limit: self.time_limit,
                     relative_gap: self.mip_gap,
+                    node_limit: self.node_limit,
                     firing_band: self.firing_band,
                     mip_solver: match &self.mip_solver {
                         Some(name) => name.parse()?,
@@ -442,6 +447,12 @@ mod tests {
             (q.levels, q.method, q.time_limit),
             (5, QuantMethod::Exact, 2.0)
         );
+        let q = quantization(&["--levels", "3", "--node-limit", "500"])
+            .expect("valid")
+            .expect("set");
+        assert_eq!(q.node_limit, Some(500));
+        let e = quantization(&["--levels", "3", "--node-limit", "0"]).expect_err("no nodes");
+        assert!(e.to_string().contains("quantization.node_limit"), "{e}");
         let e = quantization(&["--levels", "1"]).expect_err("one level");
         assert!(e.to_string().contains("quantization.levels"), "{e}");
         assert!(quantization(&["--quantized", "rounding"]).is_err());

@@ -56,7 +56,7 @@ pub enum SolveStatus {
     AlmostUnbounded,
     /// The iteration limit was reached first.
     IterationLimit,
-    /// The time limit was reached first.
+    /// The time limit (or a mixed-integer solve's node limit) was reached first.
     TimeLimit,
     /// The solver stopped on a numerical error.
     NumericalError,

@@ -1,15 +1,13 @@
-//! One mixed-integer program of quantized memorization, through good_lp: an integer level
+//! One mixed-integer program of quantized memorization, as a solver-neutral model (solved in
+//! [`super::mip_solve`]): an integer level
 //! index `k_j in [0, Q - 1]` per free weight, `w_j = k_j * step - w_b`; the other weights fixed
 //! at given levels; firing rows in a band, inequality rows as they are; a linear objective.
 
-use super::{Levels, MipSolver, Quantization};
+use super::Levels;
+#[cfg(test)]
+use super::Quantization;
 use crate::backend::SolveStatus;
 use crate::{Objective, Row};
-use good_lp::{
-    Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus,
-    SolverModel, Variable, WithMipGap, WithTimeLimit, variable,
-};
-use std::time::Instant;
 
 /// Scaled coefficients below this are left out of a row.
 const NEGLIGIBLE: f64 = 1e-10;
@@ -52,25 +50,100 @@ pub(crate) struct MipOutcome {
     pub indices: Option<Vec<usize>>,
 }
 
-/// The model handed to a good_lp solver.
-struct Model {
-    vars: ProblemVariables,
-    free: Vec<Option<Variable>>,
-    objective: Expression,
-    constraints: Vec<Constraint>,
+/// One variable of a [`Model`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct VarDef {
+    /// `Some(top)`: an integer level index in `[0, top]`; `None`: a continuous variable.
+    pub integer: Option<i32>,
+    /// The lower bound of a continuous variable (it has no upper bound).
+    pub min: f64,
+    /// The coefficient of the variable in the minimized objective.
+    pub cost: f64,
+}
+
+/// One row `sum_i a_i x_i <= rhs` of a [`Model`] over its variable indices.
+#[derive(Debug, Clone)]
+pub(super) struct LinRow {
+    /// `(variable index, coefficient)`.
+    pub terms: Vec<(usize, f64)>,
+    /// The right-hand side.
+    pub rhs: f64,
+}
+
+/// A solver-neutral mixed-integer program: minimize `sum cost_i x_i` subject to rows `<=`.
+#[derive(Debug, Clone)]
+pub(super) struct Model {
+    /// The variables: level indices of the free weights first, then auxiliary ones.
+    pub variables: Vec<VarDef>,
+    /// The rows.
+    pub rows: Vec<LinRow>,
+    /// Per weight: the index of its level variable when free.
+    pub free_index: Vec<Option<usize>>,
+}
+
+/// An affine expression `sum a_i x_i + constant` while a [`Model`] is built.
+#[derive(Debug, Clone, Default)]
+struct Affine {
+    terms: Vec<(usize, f64)>,
+    constant: f64,
+}
+
+impl Affine {
+    fn scaled(&self, factor: f64) -> Affine {
+        Affine {
+            terms: self.terms.iter().map(|&(i, a)| (i, a * factor)).collect(),
+            constant: self.constant * factor,
+        }
+    }
+
+    /// The row `self <= bound`.
+    fn at_most(&self, bound: f64) -> LinRow {
+        LinRow {
+            terms: self.terms.clone(),
+            rhs: bound - self.constant,
+        }
+    }
+
+    /// The row `self <= x_var`.
+    fn at_most_var(&self, var: usize) -> LinRow {
+        let mut terms = self.terms.clone();
+        terms.push((var, -1.0));
+        LinRow {
+            terms,
+            rhs: -self.constant,
+        }
+    }
+}
+
+impl Model {
+    fn add(&mut self, def: VarDef) -> usize {
+        self.variables.push(def);
+        self.variables.len() - 1
+    }
+
+    /// A continuous variable `>= 0` with objective coefficient `cost`.
+    fn add_nonneg(&mut self, cost: f64) -> usize {
+        self.add(VarDef {
+            integer: None,
+            min: 0.0,
+            cost,
+        })
+    }
 }
 
 impl MipProblem<'_> {
-    /// `w_j` as an expression (a constant for a fixed weight).
-    fn weight(&self, j: usize, free: &[Option<Variable>]) -> Expression {
+    /// `w_j` as an affine expression of the level variables (a constant for a fixed weight).
+    fn weight(&self, j: usize, free: &[Option<usize>]) -> Affine {
         match (free[j], self.fixed[j]) {
-            (Some(k), _) => {
-                let mut e = Expression::from_other_affine(k) * self.levels.step();
-                e += -self.levels.bound();
-                e
-            }
-            (None, Some(level)) => Expression::from_other_affine(self.levels.value(level)),
-            (None, None) => Expression::default(),
+            (Some(k), _) => Affine {
+                terms: vec![(k, self.levels.step())],
+                constant: -self.levels.bound(),
+            },
+            (None, Some(level)) => Affine {
+                terms: Vec::new(),
+                constant: self.levels.value(level),
+            },
+            (None, None) => Affine::default(),
         }
     }
 
@@ -78,15 +151,17 @@ impl MipProblem<'_> {
     /// the expression); coefficients below [`NEGLIGIBLE`] of the largest are left out (with
     /// them microlp's factorizations turn singular; the verification in continuous time sees
     /// their effect).
-    fn row(&self, row: &Row, free: &[Option<Variable>]) -> (Expression, f64) {
+    fn row(&self, row: &Row, free: &[Option<usize>]) -> (Affine, f64) {
         let (step, bound) = (self.levels.step(), self.levels.bound());
         let largest = row
             .coefficients
             .iter()
             .fold(0.0, |m: f64, c| m.max(c.1.abs()));
         let scale = if largest > 0.0 { 1.0 / largest } else { 1.0 };
-        let mut e = Expression::with_capacity(row.coefficients.len());
-        let mut constant = 0.0;
+        let mut e = Affine {
+            terms: Vec::with_capacity(row.coefficients.len()),
+            constant: 0.0,
+        };
         for &(j, a) in &row.coefficients {
             let a = a * scale;
             match (
@@ -94,72 +169,76 @@ impl MipProblem<'_> {
                 self.fixed.get(j).copied().flatten(),
             ) {
                 (Some(k), _) if a.abs() >= NEGLIGIBLE => {
-                    e.add_mul(a * step, k);
-                    constant -= a * bound;
+                    e.terms.push((k, a * step));
+                    e.constant -= a * bound;
                 }
                 (Some(_), _) => {}
-                (None, Some(level)) => constant += a * self.levels.value(level),
+                (None, Some(level)) => e.constant += a * self.levels.value(level),
                 (None, None) => {}
             }
         }
-        e += constant;
         (e, scale)
     }
 
-    fn model(&self) -> Model {
-        let top = (self.levels.count() - 1) as f64;
-        let mut vars = ProblemVariables::new();
-        let free: Vec<Option<Variable>> = self
-            .fixed
-            .iter()
-            .map(|f| {
-                f.is_none()
-                    .then(|| vars.add(variable().integer().min(0).max(top)))
-            })
-            .collect();
-        let mut constraints = Vec::new();
+    /// The program as a solver-neutral [`Model`].
+    pub(super) fn model(&self) -> Model {
+        // Level counts are validated small (far below i32::MAX).
+        let top = i32::try_from(self.levels.count() - 1).unwrap_or(i32::MAX);
+        let mut m = Model {
+            variables: Vec::new(),
+            rows: Vec::new(),
+            free_index: Vec::with_capacity(self.fixed.len()),
+        };
+        for f in self.fixed {
+            let index = f.is_none().then(|| {
+                m.add(VarDef {
+                    integer: Some(top),
+                    min: 0.0,
+                    cost: 0.0,
+                })
+            });
+            m.free_index.push(index);
+        }
+        let free = m.free_index.clone();
         for r in self.firing {
             let (e, scale) = self.row(r, &free);
-            constraints.push(e.clone().leq((r.rhs + self.band) * scale));
-            constraints.push(e.geq((r.rhs - self.band) * scale));
+            m.rows.push(e.at_most((r.rhs + self.band) * scale));
+            m.rows
+                .push(e.scaled(-1.0).at_most(-(r.rhs - self.band) * scale));
         }
         for r in self.inequalities {
             let (e, scale) = self.row(r, &free);
-            constraints.push(e.leq(r.rhs * scale));
+            m.rows.push(e.at_most(r.rhs * scale));
         }
         let free_ids: Vec<usize> = (0..free.len()).filter(|&j| free[j].is_some()).collect();
-        let mut objective = Expression::default();
         match self.objective {
             MipObjective::Config(Objective::None) => {}
             MipObjective::Config(Objective::L1) => {
                 for &j in &free_ids {
-                    let u = vars.add(variable().min(0));
-                    objective += u;
+                    let u = m.add_nonneg(1.0);
                     let w = self.weight(j, &free);
-                    constraints.push(w.clone().leq(u));
-                    constraints.push((-w).leq(u));
+                    m.rows.push(w.at_most_var(u));
+                    m.rows.push(w.scaled(-1.0).at_most_var(u));
                 }
             }
             MipObjective::Config(Objective::LInf) => {
-                let t = vars.add(variable().min(0));
-                objective += t;
+                let t = m.add_nonneg(1.0);
                 for j in 0..free.len() {
                     let w = self.weight(j, &free);
-                    constraints.push(w.clone().leq(t));
-                    constraints.push((-w).leq(t));
+                    m.rows.push(w.at_most_var(t));
+                    m.rows.push(w.scaled(-1.0).at_most_var(t));
                 }
             }
             MipObjective::Config(Objective::L2) => {
                 let values = self.levels.values();
                 for &j in &free_ids {
-                    let u = vars.add(variable().min(0));
-                    objective.add_mul(0.5, u);
+                    let u = m.add_nonneg(0.5);
                     let w = self.weight(j, &free);
                     for pair in values.windows(2) {
                         // The chord of w^2 through (v0, v0^2) and (v1, v1^2).
-                        let mut chord = w.clone() * (pair[0] + pair[1]);
-                        chord += -pair[0] * pair[1];
-                        constraints.push(chord.leq(u));
+                        let mut chord = w.scaled(pair[0] + pair[1]);
+                        chord.constant -= pair[0] * pair[1];
+                        m.rows.push(chord.at_most_var(u));
                     }
                 }
             }
@@ -168,46 +247,21 @@ impl MipProblem<'_> {
                     let (Some(k), Some(&t)) = (free[j], target.get(j)) else {
                         continue;
                     };
-                    let d = vars.add(variable().min(0));
-                    objective += d;
-                    let diff = Expression::from_other_affine(k) - t as f64;
-                    constraints.push(diff.clone().leq(d));
-                    constraints.push((-diff).leq(d));
+                    let d = m.add_nonneg(1.0);
+                    let diff = Affine {
+                        terms: vec![(k, 1.0)],
+                        constant: -(t as f64),
+                    };
+                    m.rows.push(diff.at_most_var(d));
+                    m.rows.push(diff.scaled(-1.0).at_most_var(d));
                 }
             }
         }
-        Model {
-            vars,
-            free,
-            objective,
-            constraints,
-        }
-    }
-
-    /// Solves with microlp's branch and bound and `settings`' relative gap, stopping after
-    /// `seconds` (microlp checks its deadline inside the simplex iterations and between the
-    /// nodes of branch and bound).
-    pub fn solve(&self, settings: &Quantization, seconds: f64) -> MipOutcome {
-        let fixed = self.unused_fixed();
-        let problem = MipProblem {
-            fixed: &fixed,
-            ..*self
-        };
-        let model = problem.model();
-        match settings.mip_solver {
-            MipSolver::Microlp => problem.run(good_lp::microlp, model, settings, seconds),
-            #[cfg(feature = "highs")]
-            MipSolver::Highs => {
-                let single = |p| good_lp::highs(p).set_threads(1);
-                problem.run(single, model, settings, seconds)
-            }
-            #[cfg(not(feature = "highs"))]
-            MipSolver::Highs => failed(),
-        }
+        m
     }
 
     /// Whether the weights of `indices` meet every row (to 1e-9 of its largest term).
-    fn meets(&self, indices: &[usize]) -> bool {
+    pub(super) fn meets(&self, indices: &[usize]) -> bool {
         let w: Vec<f64> = indices.iter().map(|&k| self.levels.value(k)).collect();
         let slack = |r: &Row| {
             let scale = r
@@ -230,7 +284,7 @@ impl MipProblem<'_> {
     /// The fixed levels, with every free weight that no row involves (beyond [`NEGLIGIBLE`])
     /// fixed at its best level: the target of a distance, else the level nearest 0 (optimal
     /// for every objective). Such columns make microlp's factorizations singular.
-    fn unused_fixed(&self) -> Vec<Option<usize>> {
+    pub(super) fn unused_fixed(&self) -> Vec<Option<usize>> {
         let mut used = vec![false; self.fixed.len()];
         for r in self.firing.iter().chain(self.inequalities) {
             let largest = r
@@ -254,86 +308,6 @@ impl MipProblem<'_> {
                 (None, false, MipObjective::Config(_)) => Some(zero),
             })
             .collect()
-    }
-
-    fn run<S>(&self, solver: S, model: Model, settings: &Quantization, seconds: f64) -> MipOutcome
-    where
-        S: good_lp::Solver,
-        S::Model: SolverModel<Error = ResolutionError> + WithTimeLimit + WithMipGap,
-    {
-        let started = Instant::now();
-        let Model {
-            vars,
-            free,
-            objective,
-            constraints,
-        } = model;
-        let mut m = vars
-            .minimise(objective)
-            .using(solver)
-            .with_time_limit(seconds.max(1e-3));
-        if let Some(gap) = settings.relative_gap {
-            // Validated finite and >= 0; good_lp takes an f32.
-            if let Ok(with_gap) = m.with_mip_gap(gap as f32) {
-                m = with_gap;
-            } else {
-                return failed();
-            }
-        }
-        for c in constraints {
-            m.add_constraint(c);
-        }
-        match m.solve() {
-            Ok(solution) => {
-                let status = match solution.status() {
-                    SolutionStatus::Optimal => SolveStatus::Solved,
-                    SolutionStatus::GapLimit => SolveStatus::AlmostSolved,
-                    SolutionStatus::TimeLimit => SolveStatus::TimeLimit,
-                };
-                let top = self.levels.count() - 1;
-                let indices = free
-                    .iter()
-                    .zip(self.fixed)
-                    .map(|(k, f)| match (k, f) {
-                        (Some(k), _) => {
-                            let v = solution.value(*k).round();
-                            if v.is_finite() && v > 0.0 {
-                                (v as usize).min(top)
-                            } else {
-                                0
-                            }
-                        }
-                        (None, Some(level)) => *level,
-                        (None, None) => 0,
-                    })
-                    .collect::<Vec<usize>>();
-                // A solver stopped by its time limit may return a point that is no incumbent.
-                let found = status != SolveStatus::TimeLimit || self.meets(&indices);
-                MipOutcome {
-                    status,
-                    indices: found.then_some(indices),
-                }
-            }
-            Err(ResolutionError::Infeasible) => MipOutcome {
-                status: SolveStatus::Infeasible,
-                indices: None,
-            },
-            // good_lp reports a time limit reached before any solution as an error; the clock
-            // tells it from a real failure.
-            Err(_) if started.elapsed().as_secs_f64() >= 0.9 * seconds => MipOutcome {
-                status: SolveStatus::TimeLimit,
-                indices: None,
-            },
-            // microlp's numerical failures ("Singular matrix") land here.
-            Err(_) => failed(),
-        }
-    }
-}
-
-fn failed() -> MipOutcome {
-    MipOutcome {
-        status: SolveStatus::Failed,
-        indices: None,
     }
 }
 

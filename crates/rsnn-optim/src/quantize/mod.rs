@@ -10,8 +10,8 @@
 //! constraints are unchanged. The verification measures the firing error beyond the band.
 //!
 //! Two methods ([`QuantMethod`]):
-//! - [`QuantMethod::Exact`]: a mixed-integer program over the level indices (good_lp with
-//!   microlp's branch and bound, pure Rust, always compiled in), with the configured
+//! - [`QuantMethod::Exact`]: a mixed-integer program over the level indices (microlp's branch
+//!   and bound, pure Rust, always compiled in; or HiGHS with the cargo feature `highs`), with the configured
 //!   objective (squared L2 exactly, as the maximum of the chords of `w^2` between consecutive
 //!   levels), inside constraint generation: solve, add the violated points, solve again;
 //! - [`QuantMethod::Rounding`]: the continuous solution (firing equalities, as without
@@ -25,13 +25,16 @@
 //!   three stuck dives on the same rows, the exact program over every weight decides.
 //!
 //! Each neuron has a time limit ([`Quantization::time_limit`], passed to the solver and
-//! enforced between solves); a neuron that runs out of time before any weights meet the
-//! generated rows gets [`crate::NeuronStatus::TimeLimit`] and keeps its weights.
+//! enforced between solves), and each mixed-integer solve an optional node limit
+//! ([`Quantization::node_limit`], the deterministic alternative); a neuron that runs out of
+//! time or nodes before any weights meet the generated rows gets
+//! [`crate::NeuronStatus::TimeLimit`] and keeps its weights.
 
 mod dive;
 mod exact;
 mod levels;
 mod mip;
+mod mip_solve;
 mod rounding;
 
 pub use levels::{Levels, MAX_LEVELS, ON_GRID};
@@ -167,6 +170,12 @@ pub struct Quantization {
     /// mixed-integer repair (default 16).
     #[serde(default = "default_repair_free")]
     pub repair_free: usize,
+    /// Branch-and-bound nodes per mixed-integer solve (default: none). Unlike the time limit,
+    /// a node limit stops every run at the same point on any machine under any load: set it
+    /// (with a generous time limit as a safeguard) when results must be reproducible. A solve
+    /// stopped by it counts as stopped by the time limit.
+    #[serde(default)]
+    pub node_limit: Option<u64>,
 }
 
 impl Quantization {
@@ -180,6 +189,7 @@ impl Quantization {
             relative_gap: None,
             mip_solver: MipSolver::default(),
             repair_free: default_repair_free(),
+            node_limit: None,
         }
     }
 
@@ -237,6 +247,13 @@ impl Quantization {
                 "must be at least 1",
             ));
         }
+        if self.node_limit == Some(0) {
+            return Err(invalid(
+                "quantization.node_limit",
+                0.0,
+                "must be at least 1 (or absent: no limit)",
+            ));
+        }
         Ok(())
     }
 }
@@ -265,6 +282,13 @@ mod tests {
                     ..Quantization::new(3)
                 },
                 "quantization.firing_band",
+            ),
+            (
+                Quantization {
+                    node_limit: Some(0),
+                    ..Quantization::new(3)
+                },
+                "quantization.node_limit",
             ),
             (
                 Quantization {

@@ -362,6 +362,7 @@ def memorize(
     levels: Optional[int] = None,
     quantized: str = "rounding",
     time_limit: float = 10.0,
+    node_limit: Optional[int] = None,
     firing_band: float = 0.1,
     progress: Progress = None,
 ) -> MemorizeReport:
@@ -386,6 +387,7 @@ def memorize_part(
     levels: Optional[int] = None,
     quantized: str = "rounding",
     time_limit: float = 10.0,
+    node_limit: Optional[int] = None,
     firing_band: float = 0.1,
     progress: Progress = None,
 ) -> MemorizePart:

@@ -34,8 +34,12 @@ pub struct Params {
     pub levels: Option<usize>,
     /// The quantized method (`rounding` or `exact`).
     pub method: String,
-    /// Wall-time limit per neuron of a quantized memorization, in seconds.
+    /// Wall-time limit per neuron of a quantized memorization, in seconds: a safeguard only,
+    /// far above what the node limit allows, so that results do not depend on the machine.
     pub time_limit: f64,
+    /// Branch-and-bound nodes per mixed-integer solve (the limit that decides).
+    #[serde(deserialize_with = "Option::deserialize")]
+    pub node_limit: Option<u64>,
     /// Half-width of the firing band of a quantized memorization.
     pub firing_band: f64,
     /// Threshold noise of the free run.
@@ -70,6 +74,12 @@ pub struct Output {
 /// A finished job of this experiment.
 pub type Finished = Done<Params, Output>;
 
+/// Branch-and-bound nodes per mixed-integer solve: stops the hard neurons (3 levels) after a
+/// few seconds each, at the same point on every machine.
+const NODE_LIMIT: u64 = 2000;
+/// Seconds per neuron: a safeguard far above what [`NODE_LIMIT`] takes.
+const TIME_SAFEGUARD: f64 = 600.0;
+
 /// The sizes of a scale: network size, levels, cycles.
 fn sizes(scale: Scale) -> (NetSpec, Vec<usize>, usize) {
     match scale {
@@ -103,7 +113,8 @@ impl Typed for Quantization {
                     spec,
                     levels,
                     method: QuantMethod::Rounding.name().to_owned(),
-                    time_limit: 10.0,
+                    time_limit: TIME_SAFEGUARD,
+                    node_limit: Some(NODE_LIMIT),
                     firing_band: Levels::new(2).firing_band,
                     sigma: 0.1,
                     cycles,
@@ -126,6 +137,7 @@ impl Typed for Quantization {
             quantization: p.levels.map(|q| Levels {
                 method,
                 time_limit: p.time_limit,
+                node_limit: p.node_limit,
                 firing_band: p.firing_band,
                 ..Levels::new(q)
             }),

@@ -70,6 +70,10 @@ fn the_summary_writes_rows_figures_and_a_table() {
     assert!(md.contains("| 3 | 39 / 40 | 1 | 3 / 40 | 9 |"), "{md}");
     let csv = std::fs::read_to_string(dir.join("quantization.csv")).expect("csv");
     assert_eq!(csv.lines().count(), 4);
+    assert!(
+        !csv.contains("seconds"),
+        "wall times make the file differ between runs: {csv}"
+    );
     assert!(dir.join("precision-vs-levels.svg").exists());
     assert!(dir.join("radius-vs-levels.svg").exists());
     std::fs::remove_dir_all(&dir).expect("removed");
