@@ -165,8 +165,9 @@ impl MipProblem<'_> {
                 status: SolveStatus::Infeasible,
                 indices: None,
             },
-            // good_lp reports a limit reached before any solution as an error; the clock tells
-            // a time limit from a real failure (a node limit then reads as a failure).
+            // HiGHS's node limit comes back as a status (good_lp's `TimeLimit`), its point checked
+            // above; good_lp may report a time limit reached before any solution as an error,
+            // and the clock tells that from a real failure.
             Err(_) if started.elapsed().as_secs_f64() >= 0.9 * seconds => MipOutcome {
                 status: SolveStatus::TimeLimit,
                 indices: None,
@@ -205,7 +206,10 @@ mod tests {
             fixed: &fixed,
             objective: MipObjective::Config(Objective::L1),
         };
-        let unlimited = Quantization::new(5);
+        let unlimited = Quantization {
+            mip_solver: MipSolver::Microlp,
+            ..Quantization::new(5)
+        };
         assert_eq!(p.solve(&unlimited, 60.0).status, SolveStatus::Infeasible);
         let limited = Quantization {
             node_limit: Some(1),
@@ -216,5 +220,37 @@ mod tests {
             assert_eq!(out.status, SolveStatus::TimeLimit);
             assert_eq!(out.indices, None);
         }
+    }
+
+    #[cfg(feature = "highs")]
+    #[test]
+    fn highs_takes_the_node_limit_and_finds_no_weights_where_there_are_none() {
+        let levels = Levels::new(5, 1.0).expect("valid");
+        let firing = [Row::dense(&[1.0; 6], 0.25)];
+        let fixed = [None; 6];
+        let p = MipProblem {
+            levels,
+            firing: &firing,
+            band: 0.01,
+            inequalities: &[],
+            fixed: &fixed,
+            objective: MipObjective::Config(Objective::L1),
+        };
+        let limited = Quantization {
+            mip_solver: MipSolver::Highs,
+            node_limit: Some(1),
+            ..Quantization::new(5)
+        };
+        let first = p.solve(&limited, 60.0);
+        // HiGHS's presolve may prove this one infeasible before any node.
+        assert!(
+            matches!(
+                first.status,
+                SolveStatus::Infeasible | SolveStatus::TimeLimit
+            ),
+            "{first:?}"
+        );
+        assert_eq!(first.indices, None);
+        assert_eq!(p.solve(&limited, 60.0), first);
     }
 }
