@@ -220,9 +220,9 @@ pub fn check_report(report: &NetworkReport, allow: bool) -> Result<()> {
     let first: Vec<String> = bad.iter().take(5).map(usize::to_string).collect();
     bail!(
         "{} of {} neurons not memorized ({infeasible} infeasible, {unverified} unverified, \
-         {failed} failed, {time_limit} out of time; neurons {}{}); nothing written: relax the \
-         template (e.g. a larger --weight-bound, a longer --time-limit) or pass \
-         --allow-infeasible",
+         {failed} failed, {time_limit} out of time or nodes; neurons {}{}); nothing written: \
+         relax the template (e.g. a larger --weight-bound, a longer --time-limit or a larger \
+         --node-limit) or pass --allow-infeasible",
         bad.len(),
         report.neurons.len(),
         first.join(", "),
