@@ -191,32 +191,35 @@ mod tests {
     use crate::quantize::mip::MipObjective;
     use crate::{Objective, Row};
 
-    #[test]
-    fn a_node_limit_stops_the_search_the_same_way_every_time() {
-        // Levels -1, -0.5, 0, 0.5, 1: a sum of six weights is a multiple of 0.5, never within
-        // 0.01 of 0.25, but the relaxation is feasible, so only branching proves infeasibility.
-        let levels = Levels::new(5, 1.0).expect("valid");
+    /// Solves, with `settings`, a program whose relaxation is feasible but whose integer
+    /// program is not: on the levels -1, -0.5, 0, 0.5, 1 a sum of six weights is a multiple of
+    /// 0.5, never within 0.01 of 0.25, so only branching proves infeasibility.
+    fn solve_branching(settings: &Quantization) -> MipOutcome {
         let firing = [Row::dense(&[1.0; 6], 0.25)];
-        let fixed = [None; 6];
         let p = MipProblem {
-            levels,
+            levels: Levels::new(5, 1.0).expect("valid"),
             firing: &firing,
             band: 0.01,
             inequalities: &[],
-            fixed: &fixed,
+            fixed: &[None; 6],
             objective: MipObjective::Config(Objective::L1),
         };
+        p.solve(settings, 60.0)
+    }
+
+    #[test]
+    fn a_node_limit_stops_the_search_the_same_way_every_time() {
         let unlimited = Quantization {
             mip_solver: MipSolver::Microlp,
             ..Quantization::new(5)
         };
-        assert_eq!(p.solve(&unlimited, 60.0).status, SolveStatus::Infeasible);
+        assert_eq!(solve_branching(&unlimited).status, SolveStatus::Infeasible);
         let limited = Quantization {
             node_limit: Some(1),
             ..unlimited
         };
         for _ in 0..3 {
-            let out = p.solve(&limited, 60.0);
+            let out = solve_branching(&limited);
             assert_eq!(out.status, SolveStatus::TimeLimit);
             assert_eq!(out.indices, None);
         }
@@ -225,23 +228,12 @@ mod tests {
     #[cfg(feature = "highs")]
     #[test]
     fn highs_takes_the_node_limit_and_finds_no_weights_where_there_are_none() {
-        let levels = Levels::new(5, 1.0).expect("valid");
-        let firing = [Row::dense(&[1.0; 6], 0.25)];
-        let fixed = [None; 6];
-        let p = MipProblem {
-            levels,
-            firing: &firing,
-            band: 0.01,
-            inequalities: &[],
-            fixed: &fixed,
-            objective: MipObjective::Config(Objective::L1),
-        };
         let limited = Quantization {
             mip_solver: MipSolver::Highs,
             node_limit: Some(1),
             ..Quantization::new(5)
         };
-        let first = p.solve(&limited, 60.0);
+        let first = solve_branching(&limited);
         // HiGHS's presolve may prove this one infeasible before any node.
         assert!(
             matches!(
@@ -251,6 +243,6 @@ mod tests {
             "{first:?}"
         );
         assert_eq!(first.indices, None);
-        assert_eq!(p.solve(&limited, 60.0), first);
+        assert_eq!(solve_branching(&limited), first);
     }
 }
