@@ -74,8 +74,8 @@ pub struct Output {
 /// A finished job of this experiment.
 pub type Finished = Done<Params, Output>;
 
-/// Branch-and-bound nodes per mixed-integer solve: stops the hard neurons (3 levels) after a
-/// few seconds each, at the same point on every machine.
+/// Branch-and-bound nodes per mixed-integer solve: stops the hard neurons (3 levels: a median of
+/// about 20 s per neuron at full scale on a 2-core machine) at the same point on every machine.
 const NODE_LIMIT: u64 = 2000;
 /// Seconds per neuron: a safeguard far above what [`NODE_LIMIT`] takes.
 const TIME_SAFEGUARD: f64 = 600.0;

@@ -188,7 +188,7 @@ fn markdown(rows: &[Row]) -> String {
         &[
             "levels Q",
             "memorized",
-            "out of time",
+            "out of time or nodes",
             "rounding alone sufficed",
             "distinct weights",
             "time (median per neuron)",
