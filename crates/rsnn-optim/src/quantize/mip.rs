@@ -4,8 +4,6 @@
 //! at given levels; firing rows in a band, inequality rows as they are; a linear objective.
 
 use super::Levels;
-#[cfg(test)]
-use super::Quantization;
 use crate::backend::SolveStatus;
 use crate::{Objective, Row};
 
@@ -61,22 +59,14 @@ pub(super) struct VarDef {
     pub cost: f64,
 }
 
-/// One row `sum_i a_i x_i <= rhs` of a [`Model`] over its variable indices.
-#[derive(Debug, Clone)]
-pub(super) struct LinRow {
-    /// `(variable index, coefficient)`.
-    pub terms: Vec<(usize, f64)>,
-    /// The right-hand side.
-    pub rhs: f64,
-}
-
-/// A solver-neutral mixed-integer program: minimize `sum cost_i x_i` subject to rows `<=`.
+/// A solver-neutral mixed-integer program: minimize `sum cost_i x_i` subject to rows
+/// `a'x <= b` over the variable indices.
 #[derive(Debug, Clone)]
 pub(super) struct Model {
     /// The variables: level indices of the free weights first, then auxiliary ones.
     pub variables: Vec<VarDef>,
-    /// The rows.
-    pub rows: Vec<LinRow>,
+    /// The rows, each `a'x <= rhs`.
+    pub rows: Vec<Row>,
     /// Per weight: the index of its level variable when free.
     pub free_index: Vec<Option<usize>>,
 }
@@ -97,19 +87,19 @@ impl Affine {
     }
 
     /// The row `self <= bound`.
-    fn at_most(&self, bound: f64) -> LinRow {
-        LinRow {
-            terms: self.terms.clone(),
+    fn at_most(&self, bound: f64) -> Row {
+        Row {
+            coefficients: self.terms.clone(),
             rhs: bound - self.constant,
         }
     }
 
     /// The row `self <= x_var`.
-    fn at_most_var(&self, var: usize) -> LinRow {
-        let mut terms = self.terms.clone();
-        terms.push((var, -1.0));
-        LinRow {
-            terms,
+    fn at_most_var(&self, var: usize) -> Row {
+        let mut coefficients = self.terms.clone();
+        coefficients.push((var, -1.0));
+        Row {
+            coefficients,
             rhs: -self.constant,
         }
     }
@@ -314,6 +304,7 @@ impl MipProblem<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quantize::Quantization;
 
     fn settings() -> Quantization {
         Quantization::new(5)

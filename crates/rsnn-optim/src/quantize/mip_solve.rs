@@ -73,7 +73,7 @@ impl MipProblem<'_> {
             .collect();
         for row in &model.rows {
             let mut e = microlp::LinearExpr::empty();
-            for &(i, a) in &row.terms {
+            for &(i, a) in &row.coefficients {
                 e.add(vars[i], a);
             }
             problem.add_constraint(e, microlp::ComparisonOp::Le, row.rhs);
@@ -145,8 +145,8 @@ impl MipProblem<'_> {
             }
         }
         for row in &model.rows {
-            let mut e = Expression::with_capacity(row.terms.len());
-            for &(i, a) in &row.terms {
+            let mut e = Expression::with_capacity(row.coefficients.len());
+            for &(i, a) in &row.coefficients {
                 e.add_mul(a, handles[i]);
             }
             highs.add_constraint(e.leq(row.rhs));
