@@ -30,8 +30,9 @@
 //!   (with display samples, [`ReplayedPotential::sample`]).
 //! - [`quantize`]: weights restricted to `Q` levels ([`Quantization`] in
 //!   [`MemorizeConfig::quantization`]): an exact mixed-integer program (microlp's branch and
-//!   bound through good_lp, always compiled in) or rounding with repair, inside the same
-//!   constraint generation, with a time limit per neuron ([`NeuronStatus::TimeLimit`]).
+//!   bound, always compiled in, or HiGHS with the feature `highs`) or rounding with repair,
+//!   inside the same constraint generation, with a time limit per neuron and an optional node
+//!   limit per solve ([`NeuronStatus::TimeLimit`]).
 //! - [`Problem`]: the neutral form handed to a [`Backend`]; [`BackendKind`] chooses at run time
 //!   among the compiled-in backends, whose outcomes map onto [`SolveStatus`].
 //!
