@@ -114,7 +114,7 @@ struct Check {
 fn check(period: f64, seed: u64) -> Result<Check> {
     let (network, score) = memorized(period, seed)?;
     let map = JitterMap::new(&network, &score)?;
-    let folded = map.folded();
+    let folded = map.folded().expect("folded");
     let size = map.num_spikes();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut draw = |n: usize| -> Vec<f64> {

@@ -38,6 +38,6 @@ impl JitterMap {
     /// weighted averages summing to 1): true unless some spike is clamped. Only then has the
     /// map the trivial eigenvalue 1 that the analysis removes.
     pub fn is_shift_invariant(&self) -> bool {
-        self.clamped.is_empty() || self.rows.iter().all(|row| !row.is_empty())
+        self.clamped.is_empty() || (0..self.rows.len()).all(|m| !self.rows.is_empty_row(m))
     }
 }

@@ -1,6 +1,7 @@
 //! The jitter map over one period as a matrix: the block-companion form of the exact map and
 //! the folded single-period approximation (docs/model.md §7.2, §7.4).
 
+use super::packed::Packed;
 use super::{JitterMap, MapForm};
 use crate::SimError;
 
@@ -24,9 +25,9 @@ impl JitterMap {
             phi[i * dim + i - size] = 1.0;
         }
         let mut new_row = vec![0.0; dim];
-        for (m, row) in self.rows.iter().enumerate() {
+        for m in 0..self.rows.len() {
             new_row.fill(0.0);
-            for &(c, a) in row {
+            for (c, a) in self.rows.row(m) {
                 if c >= size {
                     // An older copy: a column of the state.
                     new_row[c - size] += a;
@@ -80,10 +81,8 @@ impl JitterMap {
         // Column c < D of a weight reads next[c]: a spike of this period already updated
         // (c < M) or the shifted state (M <= c < D); c >= D reads the oldest period.
         next[size..].copy_from_slice(&state[..dim - size]);
-        for (m, row) in self.rows.iter().enumerate() {
-            let split = self.splits[m];
-            let (recent, oldest) = row.split_at(split);
-            next[m] = gather(recent, next, 0) + gather(oldest, state, size);
+        for m in 0..size {
+            next[m] = self.rows.update(m, next, state, size);
         }
     }
 
@@ -94,67 +93,48 @@ impl JitterMap {
     /// every arrival reaching spike `m` comes from the current period for `j < m` and from the
     /// previous period for `j >= m` (always when the period exceeds the largest delay plus
     /// the kernel horizon), and is kept to compare with it.
-    pub fn folded(&self) -> JitterMap {
+    ///
+    /// # Errors
+    /// As [`JitterMap::new`] for a map of more than 2^31 spikes (whose columns would not fit
+    /// the packed rows).
+    pub fn folded(&self) -> Result<JitterMap, SimError> {
         let size = self.spikes.len();
         let mut merged = vec![0.0; size];
         let mut seen = vec![false; size];
         let mut touched = Vec::new();
-        let rows = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(m, row)| {
-                for &(c, a) in row {
-                    let j = c % size;
-                    if !seen[j] {
-                        seen[j] = true;
-                        touched.push(j);
-                    }
-                    merged[j] += a;
+        let mut rows = Packed::new();
+        for m in 0..size {
+            for (c, a) in self.rows.row(m) {
+                let j = c % size;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(j);
                 }
-                touched.sort_unstable();
-                let (current, previous): (Vec<usize>, Vec<usize>) =
-                    touched.iter().partition(|&&j| j < m);
-                let folded: Vec<(usize, f64)> = current
-                    .iter()
-                    .map(|&j| (j, merged[j]))
-                    .chain(previous.iter().map(|&j| (size + j, merged[j])))
-                    .filter(|&(_, a)| a != 0.0)
-                    .collect();
-                for &j in &touched {
-                    merged[j] = 0.0;
-                    seen[j] = false;
-                }
-                touched.clear();
-                folded
-            })
-            .collect::<Vec<_>>();
-        JitterMap {
+                merged[j] += a;
+            }
+            touched.sort_unstable();
+            let (current, previous): (Vec<usize>, Vec<usize>) =
+                touched.iter().partition(|&&j| j < m);
+            let folded: Vec<(usize, f64)> = current
+                .iter()
+                .map(|&j| (j, merged[j]))
+                .chain(previous.iter().map(|&j| (size + j, merged[j])))
+                .filter(|&(_, a)| a != 0.0)
+                .collect();
+            for &j in &touched {
+                merged[j] = 0.0;
+                seen[j] = false;
+            }
+            touched.clear();
+            rows.push_row(&folded)?;
+        }
+        Ok(JitterMap {
             spikes: self.spikes.clone(),
-            splits: super::map::splits(&rows, size),
-            rows,
+            rows: rows.finish(size),
             slopes: self.slopes.clone(),
             periods: 1,
             form: MapForm::Folded,
             clamped: self.clamped.clone(),
-        }
+        })
     }
-}
-
-/// `sum a * x[c - offset]` over the weights `(c, a)`, with four partial sums (the terms are
-/// many and a single chain of additions would wait on each one).
-fn gather(terms: &[(usize, f64)], x: &[f64], offset: usize) -> f64 {
-    let mut sums = [0.0; 4];
-    let mut chunks = terms.chunks_exact(4);
-    for chunk in &mut chunks {
-        for (sum, &(c, a)) in sums.iter_mut().zip(chunk) {
-            *sum += a * x[c - offset];
-        }
-    }
-    let rest: f64 = chunks
-        .remainder()
-        .iter()
-        .map(|&(c, a)| a * x[c - offset])
-        .sum();
-    (sums[0] + sums[1]) + (sums[2] + sums[3]) + rest
 }

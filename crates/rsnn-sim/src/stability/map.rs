@@ -1,6 +1,7 @@
 //! The jitter-propagation map of a periodic score (docs/model.md §7): its construction.
 
 use super::MapForm;
+use super::packed::Packed;
 use crate::SimError;
 use crate::limits::{MAX_HORIZON_PERIODS, MAX_MAP_TERMS};
 use rsnn_neuron::Network;
@@ -31,10 +32,8 @@ pub const MAP_HINT: &str = "raise it with JitterMap::new_within";
 #[derive(Debug, Clone, PartialEq)]
 pub struct JitterMap {
     pub(super) spikes: Vec<(f64, usize)>,
-    pub(super) rows: Vec<Vec<(usize, f64)>>,
-    /// Per row, the number of its weights with a column below the dimension (the others read
-    /// the oldest period of the state).
-    pub(super) splits: Vec<usize>,
+    /// The weights of every row (spike), packed.
+    pub(super) rows: Packed,
     pub(super) slopes: Vec<f64>,
     pub(super) periods: usize,
     pub(super) form: MapForm,
@@ -145,22 +144,21 @@ impl JitterMap {
 
     /// The nonzero weights `(column, a)` of spike `m`'s update, sorted by column, where column
     /// `p * M + j` is spike `j`'s copy from `p` periods before the current one (`p = 0`: the
-    /// current period, then `j < m`). They sum to 1.
-    pub fn row(&self, m: usize) -> Option<&[(usize, f64)]> {
-        self.rows.get(m).map(Vec::as_slice)
+    /// current period, then `j < m`). They sum to 1 (none for a clamped spike).
+    pub fn row(&self, m: usize) -> Option<Vec<(usize, f64)>> {
+        (m < self.rows.len()).then(|| self.rows.row(m).collect())
     }
 
     /// The number of stored weights (one multiply-add each per application of the map).
     pub fn num_terms(&self) -> usize {
-        self.rows.iter().map(Vec::len).sum()
+        self.rows.num_terms()
     }
 
     /// The scale of the map: the largest sum of the magnitudes of a row's weights (at least
     /// 1, since the weights sum to 1; 1 for a map without spikes).
     pub fn scale(&self) -> f64 {
-        self.rows
-            .iter()
-            .map(|row| row.iter().map(|&(_, a)| a.abs()).sum::<f64>())
+        (0..self.rows.len())
+            .map(|m| self.rows.row(m).map(|(_, a)| a.abs()).sum::<f64>())
             .fold(1.0, f64::max)
     }
 
@@ -283,13 +281,13 @@ impl<'a> Builder<'a> {
     fn build(mut self, clamped: Vec<usize>) -> Result<JitterMap, SimError> {
         let n = self.network.num_neurons();
         let size = self.spikes.len();
-        let mut rows = Vec::with_capacity(size);
+        let mut rows = Packed::new();
         let mut slopes = Vec::with_capacity(size);
         for m in 0..size {
             let (s_m, l) = self.spikes[m];
             if clamped.binary_search(&l).is_ok() {
                 // Driven by the score: the spike does not move, whatever its potential.
-                rows.push(Vec::new());
+                rows.push_row(&[])?;
                 slopes.push(f64::NAN);
                 continue;
             }
@@ -314,13 +312,12 @@ impl<'a> Builder<'a> {
                     slope,
                 });
             }
-            let mut row: Vec<(usize, f64)> = self
+            let row: Vec<(usize, f64)> = self
                 .touched
                 .iter()
                 .filter(|&&c| self.dense[c] != 0.0)
                 .map(|&c| (c, self.dense[c] / slope))
                 .collect();
-            row.shrink_to_fit();
             self.terms += row.len();
             LimitExceeded::check(self.terms as f64, self.max_terms, |terms| {
                 LimitExceeded::new(
@@ -342,7 +339,7 @@ impl<'a> Builder<'a> {
                 self.seen[c] = false;
             }
             self.touched.clear();
-            rows.push(row);
+            rows.push_row(&row)?;
             slopes.push(slope);
         }
         let form = if self.periods <= 1 {
@@ -352,22 +349,13 @@ impl<'a> Builder<'a> {
                 periods: self.periods,
             }
         };
-        let splits = splits(&rows, self.periods * size);
         Ok(JitterMap {
             spikes: self.spikes,
-            rows,
-            splits,
+            rows: rows.finish(self.periods * size),
             slopes,
             periods: self.periods,
             form,
             clamped,
         })
     }
-}
-
-/// Per row, the number of its weights (sorted by column) with a column below `dimension`.
-pub(super) fn splits(rows: &[Vec<(usize, f64)>], dimension: usize) -> Vec<usize> {
-    rows.iter()
-        .map(|row| row.partition_point(|&(c, _)| c < dimension))
-        .collect()
 }

@@ -26,6 +26,7 @@ mod companion;
 mod krylov;
 mod map;
 mod method;
+mod packed;
 mod report;
 
 pub use krylov::KRYLOV_TOLERANCE;

@@ -72,7 +72,7 @@ fn all_to_all_example_is_stable() {
     assert!(report.spectral_radius < 2e-3, "{report:?}");
     assert!(report.is_stable());
     // The folded map (older copies merged into the previous period's) differs at this period.
-    let folded = map.folded().analyze().unwrap();
+    let folded = map.folded().unwrap().analyze().unwrap();
     assert!(
         (folded.spectral_radius - report.spectral_radius).abs() > 1e-5,
         "{folded:?}"
@@ -120,7 +120,7 @@ fn a_delay_beyond_the_period_reaches_back_two_periods() {
     assert!(!report.is_stable());
     // The folded map takes spike 1 from the previous period: [[0, 1], [0, 1]], eigenvalues 1
     // and 0, wrongly stable.
-    let folded = map.folded();
+    let folded = map.folded().unwrap();
     assert_eq!(folded.form(), MapForm::Folded);
     assert_eq!(folded.matrix(), [0.0, 1.0, 0.0, 1.0]);
     assert!(folded.analyze().unwrap().spectral_radius < 1e-12);
@@ -167,7 +167,7 @@ fn single_source_rows_copy_the_source_from_every_period() {
     assert_eq!(row.last().unwrap().0, 3 * 7 + 2);
     assert_eq!(map.form(), MapForm::MultiPeriod { periods: 7 });
     // The folded map copies the source, as the map of one period did before.
-    let folded = map.folded();
+    let folded = map.folded().unwrap();
     for (m, column) in [(0, 5), (1, 0), (2, 1)] {
         let row = folded.row(m).unwrap();
         assert_eq!(row.len(), 1);
@@ -196,7 +196,7 @@ fn assorted(period: f64) -> (Network, Score) {
 #[test]
 fn folded_matrix_is_the_product_of_the_row_updates() {
     let (net, score) = assorted(12.0);
-    let map = JitterMap::new(&net, &score).unwrap().folded();
+    let map = JitterMap::new(&net, &score).unwrap().folded().unwrap();
     let size = map.num_spikes();
     // Naive: P <- U_m P for m = 0..M with dense matrices.
     let mut p = vec![0.0; size * size];
@@ -209,7 +209,7 @@ fn folded_matrix_is_the_product_of_the_row_updates() {
             u[i * size + i] = 1.0;
         }
         u[m * size + m] = 0.0;
-        for &(c, a) in map.row(m).unwrap() {
+        for (c, a) in map.row(m).unwrap() {
             u[m * size + c % size] = a;
         }
         let mut next = vec![0.0; size * size];
@@ -272,7 +272,7 @@ proptest::proptest! {
         let Ok(exact) = JitterMap::new(&net, &score) else {
             return Ok(());
         };
-        for map in [exact.folded(), exact] {
+        for map in [exact.folded().unwrap(), exact] {
             let size = map.dimension();
             let phi = map.matrix();
             let scale: f64 = phi.iter().map(|x| x.abs()).fold(1.0, f64::max);
@@ -310,7 +310,7 @@ proptest::proptest! {
             return Ok(());
         };
         proptest::prop_assert_eq!(exact.form(), MapForm::SinglePeriod);
-        let folded = exact.folded();
+        let folded = exact.folded().unwrap();
         for m in 0..exact.num_spikes() {
             let (a, b) = (exact.row(m).unwrap(), folded.row(m).unwrap());
             proptest::prop_assert_eq!(a.len(), b.len());
