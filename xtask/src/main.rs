@@ -7,8 +7,9 @@
 //! - `cargo xtask merge [--out DIR] [--quick|--full] [--seed S] SHARD_DIR...`: combine sharded
 //!   runs.
 //! - `cargo xtask bench [ARGS...]`: the criterion benchmarks of every crate.
-//! - `cargo xtask bench --scale [--max-neurons N]`: the whole pipeline at L in {200, 1000,
-//!   5000}, wall time and peak memory of every stage (docs/performance.md).
+//! - `cargo xtask bench --scale [--max-neurons N] [--inputs K]`: the whole pipeline at L in
+//!   {200, 1000, 5000} (K = 500 by default), wall time and peak memory of every stage
+//!   (docs/performance.md).
 //! - `cargo xtask list [--quick|--full] [--seed S]`: the experiments and their job counts.
 
 mod experiments;
@@ -94,12 +95,17 @@ enum Task {
     /// with `--scale` the scale benchmark of the whole pipeline.
     Bench {
         /// The scale benchmark instead: every stage of the pipeline at L in {200, 1000, 5000}
-        /// (K = 500, T = 50), wall time and peak memory; writes docs/performance.md.
+        /// (K = 500 unless `--inputs`, T = 50), wall time and peak memory; writes
+        /// docs/performance.md.
         #[arg(long)]
         scale: bool,
         /// With `--scale`: skip the sizes above this number of neurons.
         #[arg(long, default_value_t = 5000, requires = "scale")]
         max_neurons: usize,
+        /// With `--scale`: inputs per neuron K (tables of another K than 500 go to a section
+        /// of their own in docs/performance.md).
+        #[arg(long, default_value_t = scale::INPUTS, requires = "scale")]
+        inputs: usize,
         /// With `--scale`: the folder of the runs' files and tables.
         #[arg(long, default_value = "target/scale", requires = "scale")]
         out: PathBuf,
@@ -177,12 +183,14 @@ fn main() -> Result<()> {
         Task::Bench {
             scale: true,
             max_neurons,
+            inputs,
             out,
             seed,
             no_docs,
             ..
         } => scale::run(&scale::ScaleOptions {
             max_neurons,
+            inputs,
             out,
             seed,
             update_docs: !no_docs,

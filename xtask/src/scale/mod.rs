@@ -1,8 +1,8 @@
 //! `cargo xtask bench --scale`: the whole pipeline (sample, wire, memorize, stability,
-//! simulate 10 cycles, measure) at L in {200, 1000, 5000} (K = 500, T = 50), each stage a run
-//! of the `rsnn` command whose wall time, CPU time and peak memory are measured
+//! simulate 10 cycles, measure) at L in {200, 1000, 5000} (K = 500 by default, T = 50), each
+//! stage a run of the `rsnn` command whose wall time, CPU time and peak memory are measured
 //! ([`measured`]). The table goes to stdout, to `OUT/scale.md` and `OUT/scale.json`, and into
-//! the marked section of `docs/performance.md`.
+//! the marked section of `docs/performance.md` for that K.
 
 pub mod measured;
 mod report;
@@ -17,8 +17,8 @@ use std::process::Command;
 
 /// The sizes of the benchmark.
 pub const SIZES: [usize; 3] = [200, 1000, 5000];
-/// Inputs per neuron.
-const INPUTS: usize = 500;
+/// Inputs per neuron by default.
+pub const INPUTS: usize = 500;
 /// The period of the score.
 const PERIOD: f64 = 50.0;
 /// Cycles simulated.
@@ -31,6 +31,8 @@ const NOISE: f64 = 0.1;
 pub struct ScaleOptions {
     /// The largest L to run (sizes above it are skipped).
     pub max_neurons: usize,
+    /// Inputs per neuron K.
+    pub inputs: usize,
     /// Where the files of every run and the tables go.
     pub out: PathBuf,
     /// The seed of the score, the network and the noise (recorded in the outputs).
@@ -102,8 +104,13 @@ fn strings(args: &[&str]) -> Vec<String> {
     args.iter().map(|s| (*s).to_owned()).collect()
 }
 
-/// Runs every stage at `neurons`, files in `dir`.
-fn run_size(rsnn: &Path, dir: &Path, neurons: usize, seed: u64) -> Result<SizeResult> {
+/// Runs every stage at `neurons` neurons with `inputs` inputs each, files in `dir`.
+fn run_size(
+    rsnn: &Path,
+    dir: &Path,
+    (neurons, inputs): (usize, usize),
+    seed: u64,
+) -> Result<SizeResult> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let file = |name: &str| dir.join(name).to_string_lossy().into_owned();
     let (score, net, mem, report) = (
@@ -117,7 +124,7 @@ fn run_size(rsnn: &Path, dir: &Path, neurons: usize, seed: u64) -> Result<SizeRe
         file("run.bin"),
         file("measurement.json"),
     );
-    let (l, k, t) = (neurons.to_string(), INPUTS.to_string(), PERIOD.to_string());
+    let (l, k, t) = (neurons.to_string(), inputs.to_string(), PERIOD.to_string());
     let (s, cycles, noise) = (seed.to_string(), CYCLES.to_string(), NOISE.to_string());
     let commands: [Vec<String>; 6] = [
         strings(&[
@@ -218,6 +225,16 @@ fn run_size(rsnn: &Path, dir: &Path, neurons: usize, seed: u64) -> Result<SizeRe
     })
 }
 
+/// The folder of the run at `neurons` and `inputs`: `L<neurons>` at the default K, else
+/// `K<inputs>-L<neurons>`.
+fn folder(neurons: usize, inputs: usize) -> String {
+    if inputs == INPUTS {
+        format!("L{neurons}")
+    } else {
+        format!("K{inputs}-L{neurons}")
+    }
+}
+
 /// The last non-empty line of `log` (the failing command's message).
 fn last_line(log: &Path) -> Option<String> {
     let text = std::fs::read_to_string(log).ok()?;
@@ -243,11 +260,14 @@ pub fn run(options: &ScaleOptions) -> Result<()> {
             SIZES[0]
         );
     }
+    if options.inputs == 0 {
+        bail!("--inputs must be at least 1");
+    }
     let rsnn = rsnn_binary()?;
     let mut results = Vec::new();
     for &l in &sizes {
-        let dir = options.out.join(format!("L{l}"));
-        results.push(run_size(&rsnn, &dir, l, options.seed)?);
+        let dir = options.out.join(folder(l, options.inputs));
+        results.push(run_size(&rsnn, &dir, (l, options.inputs), options.seed)?);
     }
     report::write(&results, options)
 }

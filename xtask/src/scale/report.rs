@@ -7,10 +7,26 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The markers of the generated section of docs/performance.md.
+/// The markers of the generated section of docs/performance.md at the default K.
 pub const BEGIN: &str = "<!-- scale-benchmark:begin (written by `cargo xtask bench --scale`) -->";
 /// See [`BEGIN`].
 pub const END: &str = "<!-- scale-benchmark:end -->";
+
+/// The markers of the section of `inputs` per neuron: [`BEGIN`] and [`END`] at the default K,
+/// else with the K in the marker (`scale-benchmark-k5000:begin ...`).
+pub fn markers(inputs: usize) -> (String, String) {
+    if inputs == super::INPUTS {
+        (BEGIN.to_owned(), END.to_owned())
+    } else {
+        (
+            format!(
+                "<!-- scale-benchmark-k{inputs}:begin (written by `cargo xtask bench --scale \
+                 --inputs {inputs}`) -->"
+            ),
+            format!("<!-- scale-benchmark-k{inputs}:end -->"),
+        )
+    }
+}
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -26,8 +42,8 @@ fn mib(bytes: u64) -> f64 {
     bytes as f64 / 1048576.0
 }
 
-/// The markdown tables of `results`.
-pub fn markdown(results: &[SizeResult], seed: u64) -> String {
+/// The markdown tables of `results` (`inputs` per neuron).
+pub fn markdown(results: &[SizeResult], inputs: usize, seed: u64) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -35,7 +51,7 @@ pub fn markdown(results: &[SizeResult], seed: u64) -> String {
          seed {seed}. Each cell: wall time / peak resident memory of the `rsnn` command of \
          that stage (CPU time in parentheses when it differs from the wall time by more than \
          10%).\n",
-        super::INPUTS,
+        inputs,
         super::PERIOD,
         super::CYCLES,
         super::NOISE
@@ -99,35 +115,35 @@ fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("renaming to {}", path.display()))
 }
 
-/// `doc` with the text between [`BEGIN`] and [`END`] replaced by `table`.
+/// `doc` with the text between the markers `(begin, end)` replaced by `table`.
 ///
 /// # Errors
 /// The markers are missing or out of order.
-pub fn replace_section(doc: &str, table: &str) -> Result<String> {
-    let (Some(b), Some(e)) = (doc.find(BEGIN), doc.find(END)) else {
-        bail!("docs/performance.md lacks the markers {BEGIN} and {END}");
+pub fn replace_section(doc: &str, (begin, end): (&str, &str), table: &str) -> Result<String> {
+    let (Some(b), Some(e)) = (doc.find(begin), doc.find(end)) else {
+        bail!("docs/performance.md lacks the markers {begin} and {end}");
     };
     if e < b {
         bail!("docs/performance.md has its scale markers out of order");
     }
     Ok(format!(
-        "{}{BEGIN}\n{table}{END}{}",
+        "{}{begin}\n{table}{end}{}",
         &doc[..b],
-        &doc[e + END.len()..]
+        &doc[e + end.len()..]
     ))
 }
 
 /// Prints the tables and writes them (see the module doc).
 ///
 /// # Errors
-/// A file cannot be written, or docs/performance.md lacks its markers.
+/// A file cannot be written, or docs/performance.md lacks the markers of this K.
 pub fn write(results: &[SizeResult], options: &ScaleOptions) -> Result<()> {
-    let table = markdown(results, options.seed);
+    let table = markdown(results, options.inputs, options.seed);
     println!("\n{table}");
     write_atomic(&options.out.join("scale.md"), &table)?;
     let record = Record {
         seed: options.seed,
-        inputs: super::INPUTS,
+        inputs: options.inputs,
         period: super::PERIOD,
         cycles: super::CYCLES,
         noise: super::NOISE,
@@ -141,7 +157,8 @@ pub fn write(results: &[SizeResult], options: &ScaleOptions) -> Result<()> {
         let path = Path::new("docs/performance.md");
         let doc =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        write_atomic(path, &replace_section(&doc, &table)?)?;
+        let (begin, end) = markers(options.inputs);
+        write_atomic(path, &replace_section(&doc, (&begin, &end), &table)?)?;
         println!("updated {}", path.display());
     }
     Ok(())
@@ -154,9 +171,16 @@ mod tests {
     #[test]
     fn the_section_between_the_markers_is_replaced_and_the_rest_kept() {
         let doc = format!("intro\n{BEGIN}\nold table\n{END}\nafter\n");
-        let new = replace_section(&doc, "new table\n").expect("markers present");
+        let m = (BEGIN, END);
+        let new = replace_section(&doc, m, "new table\n").expect("markers present");
         assert_eq!(new, format!("intro\n{BEGIN}\nnew table\n{END}\nafter\n"));
-        assert!(replace_section("no markers", "x").is_err());
-        assert!(replace_section(&format!("{END}{BEGIN}"), "x").is_err());
+        assert!(replace_section("no markers", m, "x").is_err());
+        assert!(replace_section(&format!("{END}{BEGIN}"), m, "x").is_err());
+        // Another K has its own section; the default one is left alone.
+        let (b, e) = markers(5000);
+        assert!(b.contains("k5000") && e.contains("k5000"));
+        let two = format!("{doc}{b}\nwide\n{e}\n");
+        let new = replace_section(&two, (&b, &e), "wider\n").expect("markers present");
+        assert!(new.contains("old table") && new.contains("wider") && !new.contains("wide\n"));
     }
 }
