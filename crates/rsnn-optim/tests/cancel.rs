@@ -149,7 +149,7 @@ fn some_neurons_get_the_weights_of_the_whole_run() {
     for (r, &id) in results.iter().zip(&ids) {
         assert_eq!(r.weights, whole.weights(id));
         assert_eq!(
-            timeless(&[r.report.clone()]),
+            timeless(std::slice::from_ref(&r.report)),
             timeless(&report.neurons[id..=id])
         );
     }
