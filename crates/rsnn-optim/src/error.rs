@@ -96,6 +96,17 @@ pub enum OptimError {
         /// The number of neurons.
         count: usize,
     },
+    /// The stop check of [`memorize_network_until`](crate::memorize_network_until) or
+    /// [`memorize_neurons`](crate::memorize_neurons) asked to stop before every neuron was
+    /// solved; nothing was changed.
+    #[error("memorization cancelled after {done} of {total} neurons")]
+    Cancelled {
+        /// The neurons solved when the stop was seen (those being solved then finish too, but
+        /// their results are discarded).
+        done: usize,
+        /// The neurons to memorize.
+        total: usize,
+    },
     /// An error of the neuron layer.
     #[error(transparent)]
     Neuron(#[from] rsnn_neuron::NeuronError),

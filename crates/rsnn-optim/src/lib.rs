@@ -21,8 +21,10 @@
 //! ([`NeuronReport::continuous_violations`]), so a grid's cost between grid points shows.
 //!
 //! - [`memorize_network`]: every neuron in parallel (rayon, deterministic), with progress and a
-//!   [`NetworkReport`]; [`memorize_neuron`] for one neuron, [`template_violation`] to check
-//!   weights against the continuous template.
+//!   [`NetworkReport`]; [`memorize_network_until`] with a stop check before each neuron
+//!   ([`OptimError::Cancelled`], the network unchanged); [`memorize_neurons`] for some of the
+//!   neurons, without changing the network; [`memorize_neuron`] for one neuron,
+//!   [`template_violation`] to check weights against the continuous template.
 //! - [`MemorizeConfig`] (defaults of docs/model.md §1) and its checked form [`ValidConfig`].
 //! - [`Template`]: firing times, silent and active regions of one train; [`PeriodicReplay`]:
 //!   a neuron's template and the arrivals it sees when every neuron replays a periodic score,
@@ -103,7 +105,7 @@ mod trace;
 
 pub use generation::{NeuronResult, memorize_neuron, memorize_neuron_with};
 pub use measure::template_violation;
-pub use network::{memorize_network, validate_inputs};
+pub use network::{memorize_network, memorize_network_until, memorize_neurons, validate_inputs};
 pub use quantize::{Levels, MipSolver, QuantMethod, Quantization};
 pub use record::{MemorizeRecord, StatusCounts};
 pub use report::{NetworkReport, NeuronReport, NeuronStatus, QuantizedReport, Violations};

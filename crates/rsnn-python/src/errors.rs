@@ -1,8 +1,8 @@
 //! rsnn errors as Python exceptions, with the messages of the `rsnn` command.
 //!
 //! File-system errors become `OSError` (`FileNotFoundError` and `PermissionError` where they
-//! apply), a cancelled run `KeyboardInterrupt`, everything else (bad parameters, bad data,
-//! malformed files) `ValueError`. The message is the error's chain of causes on one line, each
+//! apply), a cancelled run (`rsnn::Error::is_cancelled`) `KeyboardInterrupt`, everything else
+//! (bad parameters, bad data, malformed files) `ValueError`. The message is the error's chain of causes on one line, each
 //! said once, as the command prints it after `rsnn: error: `.
 
 use pyo3::PyErr;
@@ -50,7 +50,7 @@ fn io_kind(error: &rsnn::Error) -> Option<ErrorKind> {
 /// The Python exception of an rsnn error.
 pub fn to_py(error: rsnn::Error) -> PyErr {
     let text = message(&error);
-    if matches!(error, rsnn::Error::Cancelled { .. }) {
+    if error.is_cancelled() {
         return PyKeyboardInterrupt::new_err(text);
     }
     match io_kind(&error) {

@@ -5,20 +5,16 @@
 use crate::convert::to_python;
 use crate::errors::IntoPy;
 use crate::network::PyNetwork;
-use crate::run::{Control, run};
+use crate::run::run;
 use crate::score::PyScore;
 use numpy::PyArray1;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use rayon::prelude::*;
-use rsnn::neuron::Network;
 use rsnn::optim::{
-    BackendKind, MemorizeConfig, MemorizeRecord, Mode, NetworkReport, NeuronResult, Objective,
-    QuantMethod, Quantization, memorize_neuron_with, validate_inputs,
+    BackendKind, MemorizeConfig, MemorizeRecord, Mode, Objective, QuantMethod, Quantization,
+    memorize_network_until,
 };
 use rsnn::signal::Score;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
 
 /// The scores of a `scores` argument: one Score or a sequence of them.
 pub fn scores_of(scores: &Bound<'_, PyAny>) -> PyResult<Vec<Score>> {
@@ -124,48 +120,6 @@ pub fn quantization(
     }))
 }
 
-/// Memorizes `scores` in `network` as `rsnn::optim::memorize_network` does (the same
-/// checks, the same problem per neuron, solved in parallel), but stops before the next neuron
-/// once `control` is cancelled. Returns the network with its new weights and the report.
-///
-/// # Errors
-/// The checks of `validate_inputs`, a backend error, or `Cancelled`.
-pub fn memorize_network(
-    mut network: Network,
-    scores: &[Score],
-    config: &MemorizeConfig,
-    control: &Control,
-) -> Result<(Network, NetworkReport), rsnn::Error> {
-    let started = Instant::now();
-    let valid = validate_inputs(&network, scores, config)?;
-    let backend = valid.backend.backend()?;
-    let done = AtomicU64::new(0);
-    let shared = &network;
-    let results: Vec<NeuronResult> = (0..network.num_neurons())
-        .into_par_iter()
-        .map(|id| {
-            if control.is_cancelled() {
-                return Err(rsnn::Error::Cancelled { stage: "next" });
-            }
-            let r = memorize_neuron_with(shared, id, scores, &valid, backend.as_ref())?;
-            control.update(done.fetch_add(1, Ordering::Relaxed) + 1);
-            Ok(r)
-        })
-        .collect::<Result<_, rsnn::Error>>()?;
-    let mut reports = Vec::with_capacity(results.len());
-    for (id, result) in results.into_iter().enumerate() {
-        if let Some(w) = result.weights {
-            network.set_weights(id, &w)?;
-        }
-        reports.push(result.report);
-    }
-    let report = NetworkReport {
-        neurons: reports,
-        seconds: started.elapsed().as_secs_f64(),
-    };
-    Ok((network, report))
-}
-
 /// Memorizes on a thread of its own (see `run`), replacing the weights of `network`.
 pub fn memorize_in(
     py: Python<'_>,
@@ -174,18 +128,20 @@ pub fn memorize_in(
     config: MemorizeConfig,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyMemorizeReport> {
-    let net = network.borrow().inner.clone();
+    let mut net = network.borrow().inner.clone();
     let total = net.num_neurons() as u64;
     let memories = scores.len();
     let record_config = config.clone();
-    let (net, report) = run(
-        py,
-        "memorize",
-        Some(total),
-        progress,
-        true,
-        move |control| memorize_network(net, &scores, &config, control),
-    )?;
+    let (net, report) = run(py, "memorize", Some(total), progress, move |control| {
+        let report = memorize_network_until(
+            &mut net,
+            &scores,
+            &config,
+            |done, _| control.update(done as u64),
+            || control.is_cancelled(),
+        )?;
+        Ok((net, report))
+    })?;
     network.borrow_mut().inner = net;
     Ok(PyMemorizeReport {
         inner: MemorizeRecord {
@@ -415,17 +371,15 @@ pub fn memorize_part(
     )?;
     let net = network.inner.clone();
     let total = neurons.len() as u64;
-    let part = run(
-        py,
-        "memorize",
-        Some(total),
-        progress,
-        true,
-        move |control| {
-            rsnn::parts::memorize_part(&net, &neurons, &scores, &config, |done, _| {
-                control.update_or_stop(done as u64);
-            })
-        },
-    )?;
+    let part = run(py, "memorize", Some(total), progress, move |control| {
+        rsnn::parts::memorize_part_until(
+            &net,
+            &neurons,
+            &scores,
+            &config,
+            |done, _| control.update(done as u64),
+            || control.is_cancelled(),
+        )
+    })?;
     Ok(crate::files::PyMemorizePart { inner: part })
 }

@@ -122,7 +122,7 @@ pub fn recall_protocol(
     let (net, score) = (network.inner.clone(), score.inner.clone());
     let end = (protocol.prompt_cycles + protocol.free_cycles) as f64 * score.period();
     let p = protocol.clone();
-    let outcome = run(py, "recall", Some(1000), progress, true, move |control| {
+    let outcome = run(py, "recall", Some(1000), progress, move |control| {
         associative_recall_with(&net, &score, &p, &mut |t| {
             control.update_or_stop(time_units(t, 0.0, end));
         })

@@ -4,9 +4,10 @@
 //!
 //! On Ctrl-C (or an exception raised by the progress callable) the work is told to stop
 //! through [`Control`]: memorization stops before the next neuron, a simulation within about a
-//! hundredth of its span; the caller waits for that, then raises the exception. A stability
-//! analysis has no point where it can stop: the caller raises at once and the analysis
-//! finishes on its thread, its result discarded.
+//! hundredth of its span, a stability analysis before the next row of its map (or of the
+//! map's dense matrix) or the next application of the map in the Krylov iteration (the dense
+//! eigensolver itself runs to its end); the caller waits for that (at most [`STOP_WAIT`]),
+//! then raises the exception.
 
 use crate::errors::to_py;
 use pyo3::exceptions::PyRuntimeError;
@@ -104,7 +105,7 @@ type Outcome<T> = std::thread::Result<Result<T, rsnn::Error>>;
 
 /// Runs `work` on a thread of its own, the GIL released, as the module documentation says.
 /// `stage` names the step in progress reports, `total` is its number of progress units (None:
-/// no intermediate progress), `interruptible` says whether `work` watches [`Control`].
+/// no intermediate progress). `work` watches [`Control`] and stops soon once it is cancelled.
 ///
 /// # Errors
 /// The error of `work` (as a Python exception), `KeyboardInterrupt` on Ctrl-C, the exception
@@ -114,7 +115,6 @@ pub fn run<T, F>(
     stage: &str,
     total: Option<u64>,
     progress: Option<&Bound<'_, PyAny>>,
-    interruptible: bool,
     work: F,
 ) -> PyResult<T>
 where
@@ -158,10 +158,8 @@ where
             .and_then(|()| report(progress, stage, &control, &mut last));
         if let Err(error) = checked {
             control.cancelled.store(true, Ordering::Relaxed);
-            if interruptible {
-                // The work stops soon; its result (or its own error) no longer matters.
-                let _ = py.detach(|| wait(STOP_WAIT));
-            }
+            // The work stops soon; its result (or its own error) no longer matters.
+            let _ = py.detach(|| wait(STOP_WAIT));
             return Err(error);
         }
     }

@@ -22,7 +22,7 @@ pub fn simulate_config(
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Recording> {
     config.validate(network.num_neurons()).py()?;
-    run(py, "simulate", Some(1000), progress, true, move |control| {
+    run(py, "simulate", Some(1000), progress, move |control| {
         let (start, end) = (config.start, config.end);
         let run = Simulator::new(&network).run_with_progress(&config, &mut |t| {
             control.update_or_stop(time_units(t, start, end));

@@ -10,7 +10,7 @@ use numpy::{Complex64, PyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyComplex;
-use rsnn::sim::{EigenMethod, StabilityOptions, StabilityReport, analyze_stability_with};
+use rsnn::sim::{EigenMethod, StabilityOptions, StabilityReport, analyze_stability_until};
 
 /// The spectrum of the linearized jitter map of a memorized score (docs/model.md §7; file kind
 /// `stability`). Stable means a spectral radius below 1 once the trivial eigenvalue 1 (a common
@@ -132,7 +132,8 @@ fn options(
     Ok(o)
 }
 
-/// Runs the analysis on a thread of its own (see `run`: on Ctrl-C the caller raises at once).
+/// Runs the analysis on a thread of its own (see `run`: on Ctrl-C the analysis stops soon and
+/// the caller raises).
 pub fn analyze(
     py: Python<'_>,
     network: &PyNetwork,
@@ -142,8 +143,9 @@ pub fn analyze(
 ) -> PyResult<PyStability> {
     check_channels(&network.inner, &score.inner)?;
     let (net, score) = (network.inner.clone(), score.inner.clone());
-    let report = run(py, "stability", None, progress, false, move |_| {
-        Ok(analyze_stability_with(&net, &score, &options)?)
+    let report = run(py, "stability", None, progress, move |control| {
+        let stop = || control.is_cancelled();
+        Ok(analyze_stability_until(&net, &score, &options, &stop)?)
     })?;
     Ok(PyStability { inner: report })
 }
@@ -155,7 +157,8 @@ pub fn analyze(
 /// analysis reports no intermediate progress).
 ///
 /// Raises ValueError for a bad parameter or a score that does not fit, KeyboardInterrupt on
-/// Ctrl-C (at once; the analysis itself finishes in the background, its result discarded).
+/// Ctrl-C (the analysis stops within a row of its map or one application of it, except inside
+/// the dense eigensolver, which runs to its end).
 #[pyfunction]
 #[pyo3(signature = (network, score, *, method = "auto", eigenvalues = 10, max_dimension = None,
     progress = None))]

@@ -120,6 +120,46 @@ def test_a_failing_progress_callable_stops_memorization():
     assert net == before
 
 
+def test_a_failing_progress_callable_stops_a_part():
+    score = rsnn.sample_score(60, 20.0, seed=3)
+    net = rsnn.wire(60, 300, seed=3)
+
+    def stop(stage, done, total):
+        raise RuntimeError(f"stop at {done} of {total}")
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="stop at"):
+        rsnn.memorize_part(net, score, range(60), weight_bound=0.5, progress=stop)
+    assert time.monotonic() - started < 5.0
+
+
+@pytest.fixture(scope="module")
+def slow_stability():
+    """A network (1000 neurons, 500 inputs, random weights) and a score (period 50, about
+    7000 spikes) whose Krylov analysis of 40 eigenvalues takes about 10 s on two cores."""
+    score = rsnn.sample_score(1000, 50.0, seed=3)
+    net = rsnn.wire(1000, 500, seed=3)
+    weights = np.random.default_rng(0).uniform(-0.05, 0.1, size=net.weights.shape)
+    net.set_weights(weights)
+    return net, score
+
+
+def test_a_failing_progress_callable_stops_stability(slow_stability):
+    net, score = slow_stability
+    calls = []
+
+    def stop(stage, done, total):
+        calls.append((stage, done, total))
+        raise RuntimeError("stop the analysis")
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="stop the analysis"):
+        rsnn.stability(net, score, method="krylov", eigenvalues=40, progress=stop)
+    # The caller waits for the analysis to stop: a prompt return means it stopped.
+    assert time.monotonic() - started < 3.0
+    assert calls == [("stability", 0, None)]
+
+
 @pytest.fixture
 def ctrl_c():
     """Ctrl-C raises KeyboardInterrupt, as in an interactive session, even when this process
@@ -158,3 +198,13 @@ def test_ctrl_c_interrupts_memorization(ctrl_c):
     timer.join()
     assert time.monotonic() - started < 5.0
     assert net == before
+
+
+def test_ctrl_c_interrupts_stability(slow_stability, ctrl_c):
+    net, score = slow_stability
+    timer = interrupt_after(0.5)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        rsnn.stability(net, score, method="krylov", eigenvalues=40)
+    timer.join()
+    assert time.monotonic() - started < 3.0

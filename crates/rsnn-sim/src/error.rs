@@ -150,6 +150,14 @@ pub enum SimError {
         /// The restarts allowed.
         restarts: usize,
     },
+    /// The stop check of a stability analysis
+    /// ([`analyze_until`](crate::stability::analyze_until)) asked to stop.
+    #[error("stability analysis cancelled during the {step}")]
+    Cancelled {
+        /// What was under way: the construction of the jitter map, of its dense matrix, or
+        /// the Krylov iteration.
+        step: &'static str,
+    },
 }
 
 #[cfg(test)]

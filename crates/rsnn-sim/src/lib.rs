@@ -51,5 +51,5 @@ pub use prompt::Prompt;
 pub use recording::Recording;
 pub use stability::{
     EigenMethod, MapForm, Solver, StabilityOptions, StabilityReport, analyze as analyze_stability,
-    analyze_with as analyze_stability_with,
+    analyze_until as analyze_stability_until, analyze_with as analyze_stability_with,
 };

@@ -135,11 +135,39 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// Whether the error is a stop asked for by the caller rather than a failure:
+    /// [`Error::Cancelled`] (before a step), [`rsnn_optim::OptimError::Cancelled`] (during a
+    /// memorization) or [`rsnn_sim::SimError::Cancelled`] (during a stability analysis).
+    pub fn is_cancelled(&self) -> bool {
+        matches!(
+            self,
+            Self::Cancelled { .. }
+                | Self::Optim(rsnn_optim::OptimError::Cancelled { .. })
+                | Self::Sim(rsnn_sim::SimError::Cancelled { .. })
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn error_is_send_sync() {
         fn check<T: Send + Sync + 'static>() {}
         check::<super::Error>();
+    }
+
+    #[test]
+    fn cancelled_errors_of_every_layer_are_cancelled() {
+        use super::Error;
+        let before = Error::Cancelled { stage: "memorize" };
+        assert_eq!(before.to_string(), "cancelled before the memorize step");
+        let optim: Error = rsnn_optim::OptimError::Cancelled { done: 1, total: 4 }.into();
+        let sim: Error = rsnn_sim::SimError::Cancelled {
+            step: "Krylov iteration",
+        }
+        .into();
+        assert!(before.is_cancelled() && optim.is_cancelled() && sim.is_cancelled());
+        assert!(!Error::NoParts.is_cancelled());
     }
 }

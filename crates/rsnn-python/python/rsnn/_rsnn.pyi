@@ -425,7 +425,8 @@ def stability(
     max_dimension: Optional[float] = None,
     progress: Progress = None,
 ) -> Stability:
-    """The spectrum of the jitter map of `score` memorized in `network`."""
+    """The spectrum of the jitter map of `score` memorized in `network`; Ctrl-C (or an
+    exception of `progress`) stops it within a row of the map or one application of it."""
 
 def free_run(
     network: Network,

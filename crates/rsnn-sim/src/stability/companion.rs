@@ -18,6 +18,18 @@ impl JitterMap {
     /// folded map, the product `U_M ... U_1` of §7.4). Costs `D` times the number of
     /// current-period terms.
     pub fn matrix(&self) -> Vec<f64> {
+        // Never stopped, so never an error.
+        self.matrix_until(&|| false).unwrap_or_default()
+    }
+
+    /// [`JitterMap::matrix`] with a stop check polled before each row of `[B_1 ... B_P]`.
+    ///
+    /// # Errors
+    /// [`SimError::Cancelled`] once `stop()` returns true.
+    pub(super) fn matrix_until(
+        &self,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Vec<f64>, SimError> {
         let size = self.spikes.len();
         let dim = self.dimension();
         let mut phi = vec![0.0; dim * dim];
@@ -26,6 +38,11 @@ impl JitterMap {
         }
         let mut new_row = vec![0.0; dim];
         for m in 0..self.rows.len() {
+            if stop() {
+                return Err(SimError::Cancelled {
+                    step: "construction of the dense matrix",
+                });
+            }
             new_row.fill(0.0);
             for (c, a) in self.rows.row(m) {
                 if c >= size {
@@ -40,7 +57,7 @@ impl JitterMap {
             }
             phi[m * dim..(m + 1) * dim].copy_from_slice(&new_row);
         }
-        phi
+        Ok(phi)
     }
 
     /// Applies the map to a state of [`JitterMap::dimension`] errors (the last `P` periods,

@@ -11,6 +11,7 @@ use faer::reborrow::ReborrowMut;
 use faer::{Col, ColRef, Mat, MatMut, MatRef, Par, c64};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Largest residual `||A v - lambda v||` (unit `v`) below which a Ritz pair is converged,
@@ -24,24 +25,39 @@ const START_SEED: u64 = 0x6a69_7474_6572;
 /// Restarts of the Krylov–Schur iteration before it gives up.
 const MAX_RESTARTS: usize = 1000;
 
+/// The payload of the unwinding that leaves faer's iteration when the stop check asks to stop
+/// (faer's operator cannot return an error); caught in [`largest`], never seen outside.
+struct Stopped;
+
 /// The map with the trivial eigenvalue removed: `x -> P Phi x`, where `P = I - 1 1^T / D`
 /// projects onto the vectors of mean zero. Since `Phi 1 = 1`, `P Phi = Phi - 1 c^T` with
 /// `c = Phi^T 1 / D` and `c^T 1 = 1` (Wielandt deflation): its eigenvalues are those of `Phi`
 /// with one eigenvalue 1 replaced by 0, every other one unchanged. A map with clamped spikes
 /// has no trivial eigenvalue (its rows do not all sum to 1) and is applied as it is.
-#[derive(Debug)]
 pub(super) struct Deflated<'a> {
     map: &'a JitterMap,
     deflate: bool,
     applications: AtomicUsize,
+    /// Polled before each application inside the iteration ([`LinOp::apply`]).
+    stop: &'a (dyn Fn() -> bool + Sync),
+}
+
+impl std::fmt::Debug for Deflated<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Deflated")
+            .field("deflate", &self.deflate)
+            .field("applications", &self.applications)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Deflated<'a> {
-    pub(super) fn new(map: &'a JitterMap) -> Self {
+    pub(super) fn new(map: &'a JitterMap, stop: &'a (dyn Fn() -> bool + Sync)) -> Self {
         Self {
             map,
             deflate: map.is_shift_invariant(),
             applications: AtomicUsize::new(0),
+            stop,
         }
     }
 
@@ -78,6 +94,11 @@ impl LinOp<f64> for Deflated<'_> {
     }
 
     fn apply(&self, out: MatMut<'_, f64>, rhs: MatRef<'_, f64>, _par: Par, _: &mut MemStack) {
+        // Unwinding is the only way out of faer's iteration; without it, no stop inside.
+        #[cfg(panic = "unwind")]
+        if (self.stop)() {
+            resume_unwind(Box::new(Stopped));
+        }
         let mut out = out;
         for j in 0..rhs.ncols() {
             let x = rhs.col(j);
@@ -121,12 +142,26 @@ pub(super) struct KrylovSpectrum {
 /// some spike is clamped. Converged means a residual below
 /// [`KRYLOV_TOLERANCE`] times [`JitterMap::scale`].
 ///
+/// `stop()` is polled before the iteration and before each application of the map inside it
+/// (where unwinding is available: the iteration is left by unwinding with a private payload,
+/// caught here).
+///
 /// # Errors
 /// [`SimError::KrylovNoConvergence`] when fewer than the wanted eigenvalues converge within
-/// the restarts.
-pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, SimError> {
+/// the restarts; [`SimError::Cancelled`] once `stop()` returns true.
+pub(super) fn largest(
+    map: &JitterMap,
+    count: usize,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<KrylovSpectrum, SimError> {
+    let cancelled = || SimError::Cancelled {
+        step: "Krylov iteration",
+    };
+    if stop() {
+        return Err(cancelled());
+    }
     let dim = map.dimension();
-    let op = Deflated::new(map);
+    let op = Deflated::new(map, stop);
     let count = count.min(dim.saturating_sub(1));
     if count == 0 {
         return Ok(KrylovSpectrum {
@@ -150,16 +185,25 @@ pub(super) fn largest(map: &JitterMap, count: usize) -> Result<KrylovSpectrum, S
     let mut memory = MemBuffer::new(partial_eigen_scratch(&op, count, par, params));
     let mut vectors = Mat::<c64>::zeros(dim, count);
     let mut values = vec![c64::new(0.0, 0.0); count];
-    let info = partial_eigen(
-        vectors.as_mut(),
-        &mut values,
-        &op,
-        v0.as_ref(),
-        KRYLOV_TOLERANCE * map.scale(),
-        par,
-        MemStack::new(&mut memory),
-        params,
-    );
+    // Everything the iteration writes (vectors, values, memory) is dropped on a stop.
+    let iterate = AssertUnwindSafe(|| {
+        partial_eigen(
+            vectors.as_mut(),
+            &mut values,
+            &op,
+            v0.as_ref(),
+            KRYLOV_TOLERANCE * map.scale(),
+            par,
+            MemStack::new(&mut memory),
+            params,
+        )
+    });
+    let info = match catch_unwind(iterate) {
+        Ok(info) => info,
+        Err(payload) if payload.is::<Stopped>() => return Err(cancelled()),
+        // A real panic (a bug) goes on unwinding.
+        Err(payload) => resume_unwind(payload),
+    };
     let converged = info.n_converged_eigen.min(count);
     if converged < count {
         return Err(SimError::KrylovNoConvergence {

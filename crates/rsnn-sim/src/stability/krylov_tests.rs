@@ -175,7 +175,7 @@ fn deflation_replaces_exactly_the_trivial_eigenvalue_by_zero() {
     for (seed, period) in [(3, 12.0), (4, 60.0), (5, 25.0)] {
         let map = random_map(seed, 40, 8, period).unwrap();
         let dim = map.dimension();
-        let op = Deflated::new(&map);
+        let op = Deflated::new(&map, &|| false);
         let mut y = vec![0.0; dim];
         op.apply_slice(&vec![1.0; dim], &mut y);
         assert!(y.iter().all(|v| v.abs() < 1e-11), "{y:?}");

@@ -17,10 +17,16 @@
 //! without its matrix ([`EigenMethod::Krylov`], linear in the number of weights per step);
 //! [`EigenMethod::Auto`] picks the dense one up to [`AUTO_DENSE_DIMENSION`].
 //!
+//! A long analysis can be stopped: [`analyze_until`], [`JitterMap::clamped_until`] and
+//! [`JitterMap::analyze_until`] poll a stop check before each row of the map and of its dense
+//! matrix and before each application of the map in the Krylov iteration, and end with
+//! [`SimError::Cancelled`]. The dense eigensolver itself runs to its end.
+//!
 //! Neurons that could not be memorized can be clamped to the score
 //! ([`JitterMap::clamped_within`], docs/model.md §7.6): their spikes do not move, the map has no
 //! trivial eigenvalue, nothing is deflated, and the radius is over all eigenvalues.
 
+mod builder;
 mod clamped;
 mod companion;
 mod krylov;
@@ -77,8 +83,25 @@ pub fn analyze_with(
     score: &Score,
     options: &StabilityOptions,
 ) -> Result<StabilityReport, SimError> {
+    analyze_until(network, score, options, &|| false)
+}
+
+/// As [`analyze_with`], with a stop check: `stop()` is polled before each row of the map and of
+/// its dense matrix, and before each application of the map in the Krylov iteration; once it
+/// returns true the analysis ends with [`SimError::Cancelled`]. With a `stop` that never
+/// returns true, the report of [`analyze_with`].
+///
+/// # Errors
+/// As [`analyze_with`], and [`SimError::Cancelled`].
+pub fn analyze_until(
+    network: &Network,
+    score: &Score,
+    options: &StabilityOptions,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<StabilityReport, SimError> {
     options.check_dense_spikes(score.num_spikes())?;
-    JitterMap::new(network, score)?.analyze_with(options)
+    JitterMap::clamped_until(network, score, &[], crate::limits::MAX_MAP_TERMS, stop)?
+        .analyze_until(options, stop)
 }
 
 /// `Ok` when a dense matrix of `dimension` rows fits `max_dimension`, else the limit error.
@@ -144,6 +167,26 @@ impl JitterMap {
     /// than `max_dense_dimension` rows; [`SimError::EigenNoConvergence`] or
     /// [`SimError::KrylovNoConvergence`].
     pub fn analyze_with(&self, options: &StabilityOptions) -> Result<StabilityReport, SimError> {
+        self.analyze_until(options, &|| false)
+    }
+
+    /// As [`JitterMap::analyze_with`], with a stop check polled before each row of the dense
+    /// matrix and before each application of the map in the Krylov iteration (not inside the
+    /// dense eigensolver); once `stop()` returns true the analysis ends with
+    /// [`SimError::Cancelled`]. With a `stop` that never returns true, the report of
+    /// [`JitterMap::analyze_with`].
+    ///
+    /// The Krylov iteration (faer's) is left by unwinding from inside the map's application,
+    /// caught at once; in a program built with `panic = "abort"`, which cannot unwind, the stop
+    /// check is polled before the iteration only.
+    ///
+    /// # Errors
+    /// As [`JitterMap::analyze_with`], and [`SimError::Cancelled`].
+    pub fn analyze_until(
+        &self,
+        options: &StabilityOptions,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<StabilityReport, SimError> {
         if options.eigenvalues == 0 {
             return Err(SimError::InvalidParameter {
                 name: "eigenvalues",
@@ -152,17 +195,29 @@ impl JitterMap {
             });
         }
         match options.method.resolve(self.dimension()) {
-            EigenMethod::Dense => self.dense_report(options.max_dense_dimension),
-            EigenMethod::Krylov | EigenMethod::Auto => self.krylov_report(options.eigenvalues),
+            EigenMethod::Dense => self.dense_report(options.max_dense_dimension, stop),
+            EigenMethod::Krylov | EigenMethod::Auto => {
+                self.krylov_report(options.eigenvalues, stop)
+            }
         }
     }
 
     /// Every eigenvalue of the dense matrix; the one closest to 1 is the trivial one (none when
     /// some spike is clamped).
-    fn dense_report(&self, max_dimension: f64) -> Result<StabilityReport, SimError> {
+    fn dense_report(
+        &self,
+        max_dimension: f64,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<StabilityReport, SimError> {
         let size = self.dimension();
         check_dense(size, self.num_spikes(), max_dimension)?;
-        let mut values = eigenvalues(&self.matrix(), size)?;
+        let matrix = self.matrix_until(stop)?;
+        if stop() {
+            return Err(SimError::Cancelled {
+                step: "construction of the dense matrix",
+            });
+        }
+        let mut values = eigenvalues(&matrix, size)?;
         sort_by_magnitude(&mut values);
         if !self.is_shift_invariant() {
             let all: Vec<f64> = values.iter().map(|z| z.0.hypot(z.1)).collect();
@@ -189,7 +244,11 @@ impl JitterMap {
     /// The trivial eigenvalue as the mean of `Phi 1` (1 up to rounding: the rows are weighted
     /// averages) and the largest others of the deflated map by Krylov–Schur; with clamped
     /// spikes, the largest eigenvalues of the map itself.
-    fn krylov_report(&self, count: usize) -> Result<StabilityReport, SimError> {
+    fn krylov_report(
+        &self,
+        count: usize,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<StabilityReport, SimError> {
         let dim = self.dimension();
         if dim == 0 {
             return Ok(self.report(None, &[], Vec::new(), Solver::Dense));
@@ -199,7 +258,7 @@ impl JitterMap {
             self.apply_into(&vec![1.0; dim], &mut shifted);
             (shifted.iter().sum::<f64>() / dim as f64, 0.0)
         });
-        let spectrum = krylov::largest(self, count)?;
+        let spectrum = krylov::largest(self, count, stop)?;
         let others: Vec<f64> = spectrum.values.iter().map(|z| z.0.hypot(z.1)).collect();
         let solver = Solver::Krylov {
             requested: spectrum.values.len(),
@@ -240,5 +299,7 @@ pub const DENSE_HINT: &str = "raise it with StabilityOptions::max_dense_dimensio
 mod clamped_tests;
 #[cfg(test)]
 mod krylov_tests;
+#[cfg(test)]
+mod stop_tests;
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,5 @@
 //! Memorization across machines: each machine memorizes some of the neurons
-//! ([`memorize_part`]) into a [`MemorizePart`] (file kind `memorize-part`), and
+//! ([`memorize_part`], or [`memorize_part_until`] with a stop check) into a [`MemorizePart`] (file kind `memorize-part`), and
 //! [`merge_parts`] assembles the parts into the memorized network and its report.
 //!
 //! The neurons of a network are independent problems (docs/model.md §5), so a part holds
@@ -54,7 +54,7 @@ mod part;
 mod v1_tests;
 
 pub use hash::{network_sha256, scores_sha256};
-pub use memorize::memorize_part;
+pub use memorize::{memorize_part, memorize_part_until};
 pub use merge::{Merged, merge_parts};
 pub use part::{MemorizePart, PartNeuron};
 

@@ -44,11 +44,11 @@ use crate::Error;
 use crate::recipes::{associative_recall_with, free_recall_config};
 use progress::{TIME_UNITS, time_units};
 use rsnn_neuron::Network;
-use rsnn_optim::{MemorizeRecord, memorize_network};
+use rsnn_optim::{MemorizeRecord, memorize_network_until};
 use rsnn_signal::Score;
 use rsnn_sim::limits::MAX_MAP_TERMS;
 use rsnn_sim::stability::JitterMap;
-use rsnn_sim::{Measurement, Simulator, StabilityReport};
+use rsnn_sim::{Measurement, Simulator, StabilityOptions, StabilityReport};
 use std::time::Instant;
 
 /// A validated pipeline configuration and its steps.
@@ -90,10 +90,12 @@ impl Pipeline {
         self.config.network.sample_network(&self.config.seeds())
     }
 
-    /// Memorizes `scores` in `network` (its weights are replaced).
+    /// Memorizes `scores` in `network` (its weights are replaced), checking
+    /// [`Progress::is_cancelled`] before each neuron.
     ///
     /// # Errors
-    /// [`Error::Cancelled`], a network and scores that do not fit, or a backend failure.
+    /// [`Error::Cancelled`] before the step, [`rsnn_optim::OptimError::Cancelled`] during it
+    /// (`network` unchanged), a network and scores that do not fit, or a backend failure.
     /// Neurons that cannot be memorized are statuses of the report, not errors.
     pub fn memorize(
         &self,
@@ -106,9 +108,13 @@ impl Pipeline {
             Stage::Memorize,
             Some(network.num_neurons() as u64),
         )?;
-        let report = memorize_network(network, scores, &self.config.memorize, |done, _| {
-            progress.update(stage, done as u64);
-        });
+        let report = memorize_network_until(
+            network,
+            scores,
+            &self.config.memorize,
+            |done, _| progress.update(stage, done as u64),
+            || progress.is_cancelled(),
+        );
         progress.end(stage);
         Ok(MemorizeRecord {
             config: self.config.memorize.clone(),
@@ -117,10 +123,12 @@ impl Pipeline {
         })
     }
 
-    /// The spectrum of the jitter map of `score` in the memorized `network`.
+    /// The spectrum of the jitter map of `score` in the memorized `network`; the analysis
+    /// polls [`Progress::is_cancelled`] as it runs.
     ///
     /// # Errors
-    /// [`Error::Cancelled`], a score that does not fit the network, or no convergence.
+    /// [`Error::Cancelled`] before the step, [`rsnn_sim::SimError::Cancelled`] during it, a
+    /// score that does not fit the network, or no convergence.
     pub fn stability(
         &self,
         network: &Network,
@@ -143,8 +151,9 @@ impl Pipeline {
         progress: &dyn Progress,
     ) -> Result<StabilityReport, Error> {
         let stage = begin(progress, Stage::Stability, None)?;
-        let report = JitterMap::clamped_within(network, score, clamped, MAX_MAP_TERMS)
-            .and_then(|map| map.analyze());
+        let stop = || progress.is_cancelled();
+        let report = JitterMap::clamped_until(network, score, clamped, MAX_MAP_TERMS, &stop)
+            .and_then(|map| map.analyze_until(&StabilityOptions::default(), &stop));
         progress.end(stage);
         Ok(report?)
     }

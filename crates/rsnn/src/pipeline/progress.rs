@@ -57,7 +57,10 @@ pub trait Progress: Sync {
     }
 
     /// Whether the caller asks to stop. The pipeline checks it before every step and returns
-    /// [`crate::Error::Cancelled`]; a step that has started runs to its end.
+    /// [`crate::Error::Cancelled`]; during memorization before each neuron
+    /// ([`rsnn_optim::OptimError::Cancelled`], the network unchanged) and during the stability
+    /// analysis ([`rsnn_sim::SimError::Cancelled`]), both as [`crate::Error::is_cancelled`]
+    /// says; the simulations (free run, recall) run to their end once started.
     fn is_cancelled(&self) -> bool {
         false
     }
